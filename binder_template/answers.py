@@ -1,0 +1,263 @@
+"""Every rule an answer must pass, as pure functions.
+
+The pre-generation hook and the tests both use this module, so a rule is
+written once. Each ``*_error`` function returns ``None`` for a good value and
+otherwise a short sentence naming the rule the value breaks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
+
+# Limits for free text: long enough for any real title or sentence, short
+# enough that a pasted file is caught.
+TEXT_LIMITS = {"project_name": 100, "description": 300, "author_name": 100}
+
+# GitHub sign-up rules: 1 to 39 ASCII letters, digits and single hyphens, no
+# hyphen at either end.
+_GITHUB_USER = re.compile(r"[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}")
+_GITHUB_REPO = re.compile(r"[A-Za-z0-9._-]{1,100}")
+# Writing R Extensions 1.1.1.
+_R_PACKAGE = re.compile(r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]")
+# Debian policy 5.6.1.
+_DEBIAN_PACKAGE = re.compile(r"[a-z0-9][a-z0-9+.-]+")
+_HOSTNAME = re.compile(
+    r"(?=.{1,253}\Z)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+)
+# Only characters that need no escaping in a URL, Markdown link or YAML.
+_URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
+# Characters git refuses anywhere in a ref name (git-check-ref-format(1)).
+_GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
+ITEM_SEPARATOR = re.compile(r"[,\s]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad answer, ready to print as one line."""
+
+    answer: str
+    value: object
+    rule: str
+    example: str
+
+    def __str__(self) -> str:
+        return (
+            f"error: {self.answer} = {shorten(repr(self.value))}: {self.rule}"
+            f" (for example: {self.example})"
+        )
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def load_choices(template_root: Path = TEMPLATE_ROOT) -> dict[str, list[str]]:
+    """The choice lists of cookiecutter.json: the one place they are written."""
+    config = json.loads((template_root / "cookiecutter.json").read_text("utf-8"))
+    return {key: value for key, value in config.items() if isinstance(value, list)}
+
+
+def github_user_error(value: str) -> str | None:
+    if _GITHUB_USER.fullmatch(value):
+        return None
+    return (
+        "a GitHub user or organisation is 1 to 39 letters, digits and single "
+        "hyphens, not starting or ending with a hyphen"
+    )
+
+
+def github_repo_error(value: str) -> str | None:
+    if not _GITHUB_REPO.fullmatch(value):
+        return "a GitHub repository name is 1 to 100 ASCII letters, digits, '.', '-' or '_'"
+    if value in (".", ".."):
+        return "a GitHub repository cannot be named '.' or '..'"
+    if value.lower().endswith(".git"):
+        return "a GitHub repository name cannot end in '.git'"
+    return None
+
+
+def branch_error(value: str) -> str | None:
+    """Mirror of `git check-ref-format --branch` (git 2.39), outside a repository."""
+    rule = branch_rule_broken(value)
+    return None if rule is None else f"not a valid git branch name: {rule}"
+
+
+def branch_rule_broken(name: str) -> str | None:
+    if not name:
+        return "it is empty"
+    if name.startswith("-"):
+        return "it starts with '-'"
+    if name == "HEAD":
+        return "'HEAD' is reserved"
+    bad = sorted({c for c in name if c in _GIT_FORBIDDEN})
+    if bad:
+        return f"it contains {', '.join(map(repr, bad))}"
+    if ".." in name:
+        return "it contains '..'"
+    if "@{" in name:
+        return "it contains '@{'"
+    if name.endswith("/") or name.startswith("/") or "//" in name:
+        return "it has an empty part between '/'"
+    if name.endswith("."):
+        return "it ends with '.'"
+    for part in name.split("/"):
+        if part.startswith("."):
+            return "a part between '/' starts with '.'"
+        if part.endswith(".lock"):
+            return "a part between '/' ends with '.lock'"
+    return None
+
+
+def r_package_error(value: str) -> str | None:
+    if _R_PACKAGE.fullmatch(value):
+        return None
+    return (
+        "an R package name has letters, digits and '.', starts with a letter "
+        "and does not end with '.'"
+    )
+
+
+def debian_package_error(value: str) -> str | None:
+    if _DEBIAN_PACKAGE.fullmatch(value):
+        return None
+    return (
+        "a Debian package name is at least 2 lowercase letters, digits, '+', "
+        "'-' or '.', starting with a letter or digit"
+    )
+
+
+def text_error(value: str, limit: int, required: bool = False) -> str | None:
+    if required and not value.strip():
+        return "it cannot be empty"
+    if len(value) > limit:
+        return f"keep it to {limit} characters or fewer (it has {len(value)})"
+    for char in value:
+        # Cc: controls, newlines, tabs; Zl/Zp: Unicode line and paragraph breaks.
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            return f"it must be one line without control characters (found {char!r})"
+    return None
+
+
+def binderhub_url_error(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return "it is not a URL"
+    if parts.scheme != "https":
+        return "a BinderHub URL starts with https://"
+    if parts.username is not None or parts.password is not None:
+        return "a BinderHub URL cannot carry a user name or password"
+    if not parts.hostname or not _HOSTNAME.fullmatch(parts.hostname):
+        return "a BinderHub URL needs a host name"
+    if port is not None and not 0 < port < 65536:
+        return "the port is out of range"
+    if "?" in value or "#" in value:
+        return "a BinderHub URL has no query (?) or fragment (#)"
+    if not _URL_PATH.fullmatch(parts.path):
+        return "the path may only hold letters, digits, '.', '_', '~', '-' and '/'"
+    return None
+
+
+def normalise_binderhub_url(value: str) -> str:
+    """The hub's base URL without a trailing '/' (launch paths are appended)."""
+    return value.rstrip("/")
+
+
+@dataclass(frozen=True)
+class RPackages:
+    cran: tuple[str, ...] = ()
+    github: tuple[str, ...] = ()
+    bioc: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.cran or self.github or self.bioc)
+
+
+def split_items(text: str) -> list[str]:
+    """Comma- or space-separated items, empty ones dropped, duplicates once."""
+    return list(dict.fromkeys(item for item in ITEM_SEPARATOR.split(text) if item))
+
+
+def r_item_error(item: str) -> str | None:
+    if item.startswith("bioc::"):
+        error = r_package_error(item[len("bioc::") :])
+        return None if error is None else f"after 'bioc::', {error}"
+    if "/" in item:
+        return github_spec_error(item)
+    return r_package_error(item)
+
+
+def github_spec_error(item: str) -> str | None:
+    spec, _, ref = item.partition("@")
+    owner, _, repo = spec.partition("/")
+    if "/" in repo:
+        return "a GitHub package is written owner/repo or owner/repo@ref"
+    for error in (github_user_error(owner), github_repo_error(repo)):
+        if error:
+            return f"in a GitHub package owner/repo@ref, {error}"
+    if "@" in item:
+        rule = branch_rule_broken(ref)
+        if rule:
+            return f"in a GitHub package owner/repo@ref, the ref is {rule}"
+    return None
+
+
+def parse_r_packages(text: str) -> RPackages:
+    """Sort valid items by where they come from. Call after validation."""
+    cran, github, bioc = [], [], []
+    for item in split_items(text):
+        if item.startswith("bioc::"):
+            bioc.append(item[len("bioc::") :])
+        elif "/" in item:
+            github.append(item)
+        else:
+            cran.append(item)
+    return RPackages(tuple(cran), tuple(github), tuple(bioc))
+
+
+def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None) -> list[Problem]:
+    """Every problem in the answers, in the order cookiecutter asks the questions."""
+    choices = load_choices() if choices is None else choices
+    problems: list[Problem] = []
+
+    def check(name: str, error: str | None, example: str, value: object = None) -> None:
+        if error:
+            problems.append(Problem(name, answers.get(name) if value is None else value, error, example))
+
+    for name, limit in TEXT_LIMITS.items():
+        value = answers.get(name)
+        if not isinstance(value, str):
+            check(name, "it must be text", "My Binder Project")
+            continue
+        check(name, text_error(value, limit, required=name == "project_name"), "My Binder Project")
+
+    check("repo_name", github_repo_error(str(answers.get("repo_name", ""))), "my-binder-project")
+    check("github_user", github_user_error(str(answers.get("github_user", ""))), "octo-cat")
+    check("branch", branch_error(str(answers.get("branch", ""))), "main")
+
+    for name in ("r_version", "ui", "license"):
+        value = answers.get(name)
+        if value not in choices.get(name, []):
+            allowed = ", ".join(choices.get(name, []))
+            check(name, f"choose one of: {allowed}", repr(choices[name][0]))
+
+    for item in split_items(str(answers.get("r_packages", ""))):
+        check("r_packages", r_item_error(item), "dplyr, r-lib/cli@v3.6.3, bioc::DESeq2", item)
+    for item in split_items(str(answers.get("apt_packages", ""))):
+        check("apt_packages", debian_package_error(item), "libgsl-dev, ffmpeg", item)
+
+    check("binderhub_url", binderhub_url_error(str(answers.get("binderhub_url", ""))), "https://mybinder.org")
+
+    for name in ("github_actions", "online_checks"):
+        if not isinstance(answers.get(name), bool):
+            check(name, "answer yes or no (true or false)", "true")
+    return problems

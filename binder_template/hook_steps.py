@@ -1,0 +1,97 @@
+"""What the pre- and post-generation hooks do, as functions tests can call.
+
+The hook scripts in hooks/ only load the answers and call these.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from binder_template import launch
+from binder_template.answers import load_choices, split_items, validate_answers
+from binder_template.online import IMAGE, Finding, create_link, run_online_checks
+from binder_template.pinning import pin_base_image
+
+# Written by the pre-generation hook into the new directory, read and removed
+# by the post-generation hook: hooks run as separate processes and cannot
+# change the answers, so this is how the online result reaches the Dockerfile.
+HANDOFF = ".binder-template-handoff.json"
+
+
+def pre_gen_project(answers: dict, project_dir: Path, environ=None, out=None) -> int:
+    out = out or sys.stderr
+    problems = validate_answers(answers)
+    for problem in problems:
+        print(problem, file=out)
+    if problems:
+        print(f"Nothing was generated: fix the answer{'s' if len(problems) > 1 else ''} "
+              "above and run cookiecutter again.", file=out)
+        return 1
+
+    handoff = {"digest": None, "repo_missing": False}
+    if answers["online_checks"]:
+        report = run_online_checks(answers, load_choices()["r_version"], environ)
+        for finding in report.findings:
+            print(finding, file=out)
+        if report.failed:
+            print("Nothing was generated: fix the answer above and run cookiecutter again.", file=out)
+            return 1
+        handoff = {"digest": report.digest, "repo_missing": report.repo_missing}
+    else:
+        print(Finding("warning", f"online checks are off; the Dockerfile keeps the bare tag "
+                      f"{IMAGE}:{answers['r_version']}, not pinned to a digest"), file=out)
+    (Path(project_dir) / HANDOFF).write_text(json.dumps(handoff), encoding="utf-8")
+    return 0
+
+
+def post_gen_project(answers: dict, project_dir: Path, out=None) -> int:
+    out = out or sys.stdout
+    project_dir = Path(project_dir)
+    handoff_file = project_dir / HANDOFF
+    handoff = {}
+    if handoff_file.exists():
+        handoff = json.loads(handoff_file.read_text(encoding="utf-8"))
+        handoff_file.unlink()
+
+    if not answers["github_actions"]:
+        shutil.rmtree(project_dir / ".github", ignore_errors=True)
+    if answers["license"] == "none":
+        (project_dir / "LICENSE").unlink(missing_ok=True)
+    if not split_items(answers["apt_packages"]):
+        (project_dir / "apt.txt").unlink(missing_ok=True)
+    if handoff.get("digest"):
+        dockerfile = project_dir / "Dockerfile"
+        dockerfile.write_text(pin_base_image(dockerfile.read_text("utf-8"), handoff["digest"]), "utf-8")
+
+    print(next_steps(answers, bool(handoff.get("repo_missing"))), file=out)
+    return 0
+
+
+def next_steps(answers: dict, repo_missing: bool) -> str:
+    user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
+    hub = answers["binderhub_url"]
+    lines = [
+        f"Created {repo}/. Next steps:",
+        "",
+    ]
+    if repo_missing:
+        lines += [f"  Create the (public) repository: {create_link(user, repo)}", ""]
+    lines += [
+        "  Push it to GitHub:",
+        f"    cd {shlex.quote(repo)}",
+        f"    git init -b {shlex.quote(branch)}",
+        "    git add .",
+        "    git commit -m 'Start from rocker-binder-template'",
+        f"    git remote add origin https://github.com/{user}/{repo}.git",
+        f"    git push -u origin {shlex.quote(branch)}",
+        "",
+        f"  Launch it: {launch.from_answers(answers)}",
+        "  Badge for other pages:",
+        f"    {launch.badge_markdown(hub, user, repo, branch, answers['ui'])}",
+    ]
+    return "\n".join(lines)
+

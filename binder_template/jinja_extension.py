@@ -1,0 +1,118 @@
+"""The template's Jinja extension: a sandbox for answers, and safe filters.
+
+Cookiecutter renders every answer as a Jinja template in an ordinary,
+unsandboxed environment, before any hook runs. An answer such as
+``{{ cycler.__init__.__globals__.os.system("...") }}`` would run a command on
+the machine of whoever generates the project. Listing this extension in
+``_extensions`` turns each environment cookiecutter builds into a
+``SandboxedEnvironment``, which refuses private attributes and unsafe calls.
+
+The filters are how answers reach generated files: each one escapes for the
+language it writes into, so an answer is never pasted into source as-is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from jinja2.ext import Extension
+from jinja2.sandbox import SandboxedEnvironment, safe_range
+
+from binder_template import launch
+from binder_template.answers import normalise_binderhub_url, parse_r_packages, split_items
+
+TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
+_MARKDOWN_SPECIAL = set("\\`*_[]<>|~&$")
+_MARKDOWN_LINE_START = set("#-+=>")
+# Characters with a meaning in GitHub Actions branch filters.
+_ACTIONS_PATTERN_SPECIAL = set("*?+[]!\\")
+
+
+def sandbox(environment: Environment) -> None:
+    """Make an existing environment behave as a SandboxedEnvironment.
+
+    The class is swapped rather than the environment replaced, because
+    cookiecutter keeps and uses the instance it created.
+    """
+    if isinstance(environment, SandboxedEnvironment):
+        return
+    environment.__class__ = type(
+        "Sandboxed" + type(environment).__name__,
+        (SandboxedEnvironment, type(environment)),
+        {},
+    )
+    # What SandboxedEnvironment.__init__ would have set up.
+    environment.globals["range"] = safe_range
+    environment.binop_table = SandboxedEnvironment.default_binop_table.copy()
+    environment.unop_table = SandboxedEnvironment.default_unop_table.copy()
+
+
+def r_string(value: str) -> str:
+    """An R double-quoted string literal holding exactly ``value``."""
+    out = []
+    for char in value:
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif " " <= char <= "~":
+            out.append(char)
+        else:
+            out.append(f"\\u{{{ord(char):x}}}")
+    return '"' + "".join(out) + '"'
+
+
+def r_vector(values) -> str:
+    if not values:
+        return "character()"
+    return "c(" + ", ".join(r_string(v) for v in values) + ")"
+
+
+def markdown_text(value: str) -> str:
+    """Plain text that Markdown shows literally: no links, HTML, emphasis or math."""
+    out = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in value)
+    stripped = out.lstrip(" ")
+    if stripped[:1] in _MARKDOWN_LINE_START:
+        indent = len(out) - len(stripped)
+        out = out[:indent] + "\\" + stripped
+    else:
+        # "1." or "1)" at the start of a line opens a numbered list.
+        digits = len(stripped) - len(stripped.lstrip("0123456789"))
+        if digits and stripped[digits : digits + 1] in (".", ")"):
+            cut = len(out) - len(stripped) + digits
+            out = out[:cut] + "\\" + out[cut:]
+    return out
+
+
+def actions_branch_pattern(branch: str) -> str:
+    """A GitHub Actions branch filter that matches exactly this one branch."""
+    return "".join("\\" + c if c in _ACTIONS_PATTERN_SPECIAL else c for c in branch)
+
+
+def image_user(r_version: str) -> str:
+    """The user each image generation runs as (binder-facts.md)."""
+    return "jovyan" if r_version == "latest" else "rstudio"
+
+
+class BinderTemplateExtension(Extension):
+    def __init__(self, environment: Environment) -> None:
+        super().__init__(environment)
+        sandbox(environment)
+        environment.globals["binder_template_root"] = TEMPLATE_ROOT
+        environment.filters.update(
+            r_string=r_string,
+            r_vector=r_vector,
+            r_packages=parse_r_packages,
+            items=split_items,
+            markdown_text=markdown_text,
+            actions_branch_pattern=actions_branch_pattern,
+            image_user=image_user,
+            hub_url=normalise_binderhub_url,
+            launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
+            badge=lambda answers: launch.badge_markdown(
+                answers["binderhub_url"], answers["github_user"], answers["repo_name"],
+                answers["branch"], answers["ui"],
+            ),
+            build_url=lambda answers, ref: launch.build_url(
+                answers["binderhub_url"], answers["github_user"], answers["repo_name"], ref
+            ),
+        )

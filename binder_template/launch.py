@@ -1,0 +1,43 @@
+"""Binder launch URLs and badges, built from validated answers."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from binder_template.answers import normalise_binderhub_url
+
+# What each `ui` answer opens, as BinderHub's `urlpath` (binder-facts.md).
+URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree"}
+UI_TITLES = {"rstudio": "RStudio", "lab": "JupyterLab", "notebook": "Jupyter Notebook"}
+
+
+def encode_ref(ref: str) -> str:
+    """BinderHub splits the spec on the first two '/' and URL-decodes the rest,
+    so '/' may stay as it is while '#', '%', '?', spaces and non-ASCII must be
+    percent-encoded."""
+    return quote(ref, safe="/")
+
+
+def launch_url(hub: str, user: str, repo: str, branch: str, ui: str = "rstudio") -> str:
+    base = normalise_binderhub_url(hub)
+    return f"{base}/v2/gh/{user}/{repo}/{encode_ref(branch)}?urlpath={URLPATHS[ui]}"
+
+
+def badge_markdown(hub: str, user: str, repo: str, branch: str, ui: str = "rstudio") -> str:
+    base = normalise_binderhub_url(hub)
+    return f"[![Binder]({base}/badge_logo.svg)]({launch_url(hub, user, repo, branch, ui)})"
+
+
+def build_url(hub: str, user: str, repo: str, ref: str) -> str:
+    """The endpoint that starts a build, so the first visitor finds it cached."""
+    return f"{normalise_binderhub_url(hub)}/build/gh/{user}/{repo}/{encode_ref(ref)}"
+
+
+def from_answers(answers: dict, ui: str | None = None) -> str:
+    return launch_url(
+        answers["binderhub_url"],
+        answers["github_user"],
+        answers["repo_name"],
+        answers["branch"],
+        ui or answers["ui"],
+    )

@@ -1,0 +1,284 @@
+"""Online checks: do the GitHub user, repository and branch exist, and which
+digest does the chosen rocker/binder tag point at?
+
+Only an answer that is certainly wrong stops generation (a GitHub user that
+does not exist, an image tag Docker Hub does not have). Every kind of network
+trouble becomes one warning line, and the whole step ends by a deadline even
+against a server that accepts a connection and never answers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+import requests
+
+DEADLINE_VARIABLE = "BINDER_TEMPLATE_ONLINE_DEADLINE"
+DEFAULT_DEADLINE = 3.0
+GITHUB_VARIABLE = "GITHUB_API_URL"
+DOCKER_HUB_VARIABLE = "DOCKER_HUB_API_URL"
+DEFAULT_GITHUB_API = "https://api.github.com"
+DEFAULT_DOCKER_HUB_API = "https://hub.docker.com"
+IMAGE = "rocker/binder"
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+SKIP_HINT = "answer online_checks=false to skip this check"
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" stops generation; "warning" and "note" do not.
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.message}"
+
+
+@dataclass
+class OnlineReport:
+    findings: list[Finding] = field(default_factory=list)
+    digest: str | None = None
+    repo_missing: bool = False
+    requests: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.level == "error" for f in self.findings)
+
+
+class Trouble(Exception):
+    """The service could not give an answer we can trust; never fatal."""
+
+
+def github_token(environ) -> str | None:
+    return environ.get("GH_TOKEN") or environ.get("GITHUB_TOKEN") or None
+
+
+def read_deadline(environ) -> float:
+    try:
+        value = float(environ.get(DEADLINE_VARIABLE, DEFAULT_DEADLINE))
+    except ValueError:
+        return DEFAULT_DEADLINE
+    return value if value > 0 else DEFAULT_DEADLINE
+
+
+class Client:
+    """GET requests to one service, each bounded by the shared deadline."""
+
+    def __init__(self, service: str, base_url: str, deadline_at: float, token: str | None = None):
+        self.service = service
+        self.base_url = base_url.rstrip("/")
+        self.deadline_at = deadline_at
+        self.count = 0
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = "rocker-binder-template"
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def get(self, path: str) -> requests.Response:
+        remaining = self.deadline_at - time.monotonic()
+        if remaining <= 0:
+            raise Trouble(f"{self.service} did not answer in time")
+        self.count += 1
+        try:
+            response = self.session.get(
+                self.base_url + path, timeout=(remaining, remaining), allow_redirects=False
+            )
+        except requests.Timeout:
+            raise Trouble(f"{self.service} did not answer in time") from None
+        except requests.RequestException as err:
+            raise Trouble(f"could not reach {self.service} ({type(err).__name__})") from None
+        if is_rate_limited(response):
+            raise Trouble(rate_limit_message(self.service, response))
+        if response.status_code >= 500:
+            raise Trouble(f"{self.service} answered HTTP {response.status_code}")
+        if response.status_code not in (200, 301, 302, 307, 308, 404):
+            raise Trouble(f"{self.service} answered HTTP {response.status_code}")
+        return response
+
+    def json(self, response: requests.Response) -> dict:
+        try:
+            data = response.json()
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise Trouble(f"{self.service} sent an answer that is not the JSON expected")
+        return data
+
+
+def is_rate_limited(response: requests.Response) -> bool:
+    if response.status_code == 429:
+        return True
+    return response.status_code == 403 and response.headers.get("x-ratelimit-remaining") == "0"
+
+
+def rate_limit_message(service: str, response: requests.Response) -> str:
+    reset = response.headers.get("x-ratelimit-reset", "")
+    when = ""
+    if reset.isdigit():
+        at = datetime.fromtimestamp(int(reset), tz=timezone.utc)
+        minutes = max(0, round((at - datetime.now(tz=timezone.utc)).total_seconds() / 60))
+        when = f"; it resets at {at:%H:%M} UTC, in about {minutes} min"
+    elif response.headers.get("retry-after", "").isdigit():
+        when = f"; retry after {response.headers['retry-after']} s"
+    hint = "; set GH_TOKEN to raise the limit" if service == "GitHub" else ""
+    return f"{service} rate limit reached{when}{hint}"
+
+
+def moved_to(response: requests.Response) -> str:
+    return response.headers.get("Location", "another location")
+
+
+def check_github(client: Client, user: str, repo: str, branch: str) -> tuple[list[Finding], bool]:
+    """Findings and whether the repository is missing.
+
+    The branch endpoint answers for user, repository and branch at once, so
+    the common case, where all exist, costs one request. Only a 404 there
+    leads to asking which of the three is missing.
+    """
+    slug = f"{user}/{repo}"
+    response = client.get(f"/repos/{slug}/branches/{quote(branch, safe='')}")
+    if response.status_code == 200:
+        client.json(response)
+        return [], False
+    if response.status_code != 404:
+        return [Finding("warning", f"github.com/{slug} has moved to {moved_to(response)}; "
+                        "update github_user and repo_name to match")], False
+
+    response = client.get(f"/repos/{slug}")
+    if response.status_code == 200:
+        data = client.json(response)
+        findings = [Finding(
+            "warning",
+            f"branch {branch!r} is not on github.com/{slug} yet (its default branch is "
+            f"{str(data.get('default_branch', '?'))!r}); the badge works once you push {branch!r}",
+        )]
+        if data.get("archived"):
+            findings.append(Finding("warning", f"github.com/{slug} is archived: it is read-only "
+                                    "until you unarchive it in its settings"))
+        return findings, False
+    if response.status_code != 404:
+        return [Finding("warning", f"github.com/{slug} has moved to {moved_to(response)}; "
+                        "update github_user and repo_name to match")], False
+
+    response = client.get(f"/users/{user}")
+    if response.status_code == 200:
+        client.json(response)
+        return [Finding("note", f"github.com/{slug} does not exist yet; create it (public, "
+                        f"for Binder) at {create_link(user, repo)}")], True
+    if response.status_code == 404:
+        return [Finding("error", f"github_user = {user!r}: GitHub has no user or organisation "
+                        "of that name, so the badge could never work; check the spelling, "
+                        f"or {SKIP_HINT}")], True
+    return [Finding("warning", f"GitHub user {user!r} has moved to {moved_to(response)}")], False
+
+
+def create_link(user: str, repo: str) -> str:
+    return f"https://github.com/new?owner={quote(user)}&name={quote(repo)}"
+
+
+def check_docker_hub(client: Client, tag: str, choices: list[str]) -> tuple[list[Finding], str | None]:
+    """Findings and the tag's digest, when Docker Hub gives a valid one."""
+    base = f"/v2/namespaces/{IMAGE.replace('/', '/repositories/')}/tags"
+    response = client.get(f"{base}/{quote(tag, safe='')}")
+    if response.status_code == 200:
+        digest = client.json(response).get("digest")
+        if isinstance(digest, str) and _DIGEST.fullmatch(digest):
+            return [], digest
+        raise Trouble("Docker Hub sent no valid digest for the tag")
+    if response.status_code != 404:
+        raise Trouble(f"Docker Hub answered HTTP {response.status_code}")
+    return [Finding("error", f"r_version = {tag!r}: {IMAGE}:{tag} is not on Docker Hub; "
+                    f"{nearest_hint(client, base, tag, choices)}, or {SKIP_HINT}")], None
+
+
+def nearest_hint(client: Client, base: str, tag: str, choices: list[str]) -> str:
+    try:
+        data = client.json(client.get(f"{base}?page_size=100"))
+        listed = {r.get("name") for r in data.get("results", []) if isinstance(r, dict)}
+    except Trouble:
+        listed = None
+    candidates = [c for c in choices if c != tag and (listed is None or c in listed)]
+    nearest = sorted(candidates, key=lambda c: version_distance(c, tag))[:3]
+    if not nearest:
+        return "choose another r_version"
+    exist = "nearest choices" if listed is None else "nearest existing choices"
+    return f"{exist}: {', '.join(nearest)}"
+
+
+def version_distance(a: str, b: str) -> float:
+    def number(v: str) -> float:
+        if v == "latest":
+            return float("inf")
+        major, minor, patch = (int(x) for x in v.split("."))
+        return major * 10000 + minor * 100 + patch
+
+    try:
+        return abs(number(a) - number(b))
+    except ValueError:
+        return float("inf")
+
+
+def run_online_checks(answers: dict, choices: list[str], environ=None) -> OnlineReport:
+    """Ask GitHub and Docker Hub at once, and give up on both at the deadline."""
+    environ = os.environ if environ is None else environ
+    deadline = read_deadline(environ)
+    deadline_at = time.monotonic() + deadline
+    github = Client("GitHub", environ.get(GITHUB_VARIABLE) or DEFAULT_GITHUB_API,
+                    deadline_at, github_token(environ))
+    docker_hub = Client("Docker Hub", environ.get(DOCKER_HUB_VARIABLE) or DEFAULT_DOCKER_HUB_API,
+                        deadline_at)
+    tag = answers["r_version"]
+    results: dict[str, tuple] = {}
+    lock = threading.Lock()
+
+    def run(name, check, *args):
+        try:
+            outcome = check(*args)
+        except Trouble as trouble:
+            outcome = trouble
+        except Exception as err:  # a bug or surprise must not stop generation
+            outcome = Trouble(f"the {name} check failed unexpectedly ({type(err).__name__})")
+        with lock:
+            results.setdefault(name, outcome)
+
+    threads = [
+        threading.Thread(target=run, daemon=True, args=(
+            "GitHub", check_github, github, answers["github_user"], answers["repo_name"], answers["branch"])),
+        threading.Thread(target=run, daemon=True, args=(
+            "Docker Hub", check_docker_hub, docker_hub, tag, choices)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(max(0.0, deadline_at - time.monotonic()))
+    with lock:
+        # A check still running now is abandoned; its late answer is ignored.
+        for name in ("GitHub", "Docker Hub"):
+            results.setdefault(name, Trouble(f"{name} did not answer within {deadline:g} s"))
+        snapshot = dict(results)
+
+    report = OnlineReport(requests={"GitHub": github.count, "Docker Hub": docker_hub.count})
+    outcome = snapshot["GitHub"]
+    if isinstance(outcome, Trouble):
+        report.findings.append(Finding("warning", f"{outcome}; skipped the GitHub check"))
+    else:
+        findings, report.repo_missing = outcome
+        report.findings.extend(findings)
+    outcome = snapshot["Docker Hub"]
+    if isinstance(outcome, Trouble):
+        report.findings.append(unpinned_warning(tag, str(outcome)))
+    else:
+        findings, report.digest = outcome
+        report.findings.extend(findings)
+    return report
+
+
+def unpinned_warning(tag: str, reason: str) -> Finding:
+    return Finding("warning", f"{reason}; the Dockerfile keeps the bare tag {IMAGE}:{tag}, "
+                   "not pinned to a digest (Dependabot or a later run can pin it)")
