@@ -13,7 +13,7 @@ from pathlib import Path
 
 from binder_template import launch
 from binder_template.answers import load_choices, split_items, validate_answers
-from binder_template.online import IMAGE, Finding, create_link, run_online_checks
+from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
 
 # Written by the pre-generation hook into the new directory, read and removed
@@ -34,6 +34,9 @@ def pre_gen_project(answers: dict, project_dir: Path, environ=None, out=None) ->
 
     handoff = {"digest": None, "repo_missing": False}
     if answers["online_checks"]:
+        # Imported here: requests takes longer to import than the rest of a bake.
+        from binder_template.online import run_online_checks
+
         report = run_online_checks(answers, load_choices()["r_version"], environ)
         for finding in report.findings:
             print(finding, file=out)
@@ -42,8 +45,8 @@ def pre_gen_project(answers: dict, project_dir: Path, environ=None, out=None) ->
             return 1
         handoff = {"digest": report.digest, "repo_missing": report.repo_missing}
     else:
-        print(Finding("warning", f"online checks are off; the Dockerfile keeps the bare tag "
-                      f"{IMAGE}:{answers['r_version']}, not pinned to a digest"), file=out)
+        print(f"warning: online checks are off; the Dockerfile keeps the bare tag "
+              f"rocker/binder:{answers['r_version']}, not pinned to a digest", file=out)
     (Path(project_dir) / HANDOFF).write_text(json.dumps(handoff), encoding="utf-8")
     return 0
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
@@ -29,6 +30,27 @@ _MARKDOWN_LINE_START = set("#-+=>")
 _ACTIONS_PATTERN_SPECIAL = set("*?+[]!\\")
 
 
+class UnsafeAnswer(SecurityError, UndefinedError):
+    """Refused by the sandbox. Also an UndefinedError, so that cookiecutter
+    reports it as "Unable to render variable '<name>'" instead of a traceback."""
+
+
+class AnswerSandbox(SandboxedEnvironment):
+    def unsafe_undefined(self, obj, attribute):
+        return self.undefined(
+            f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe",
+            name=attribute, obj=obj, exc=UnsafeAnswer,
+        )
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+        try:
+            return super().call(__context, __obj, *args, **kwargs)
+        except UnsafeAnswer:
+            raise
+        except SecurityError as err:
+            raise UnsafeAnswer(str(err)) from None
+
+
 def sandbox(environment: Environment) -> None:
     """Make an existing environment behave as a SandboxedEnvironment.
 
@@ -39,7 +61,7 @@ def sandbox(environment: Environment) -> None:
         return
     environment.__class__ = type(
         "Sandboxed" + type(environment).__name__,
-        (SandboxedEnvironment, type(environment)),
+        (AnswerSandbox, type(environment)),
         {},
     )
     # What SandboxedEnvironment.__init__ would have set up.

@@ -41,3 +41,8 @@ def from_answers(answers: dict, ui: str | None = None) -> str:
         answers["branch"],
         ui or answers["ui"],
     )
+
+
+def create_link(user: str, repo: str) -> str:
+    """GitHub's form for a new repository, filled in."""
+    return f"https://github.com/new?owner={quote(user)}&name={quote(repo)}"

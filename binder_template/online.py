@@ -19,6 +19,8 @@ from urllib.parse import quote
 
 import requests
 
+from binder_template.launch import create_link
+
 DEADLINE_VARIABLE = "BINDER_TEMPLATE_ONLINE_DEADLINE"
 DEFAULT_DEADLINE = 3.0
 GITHUB_VARIABLE = "GITHUB_API_URL"
@@ -176,10 +178,6 @@ def check_github(client: Client, user: str, repo: str, branch: str) -> tuple[lis
                         "of that name, so the badge could never work; check the spelling, "
                         f"or {SKIP_HINT}")], True
     return [Finding("warning", f"GitHub user {user!r} has moved to {moved_to(response)}")], False
-
-
-def create_link(user: str, repo: str) -> str:
-    return f"https://github.com/new?owner={quote(user)}&name={quote(repo)}"
 
 
 def check_docker_hub(client: Client, tag: str, choices: list[str]) -> tuple[list[Finding], str | None]:

@@ -1,0 +1,71 @@
+"""Shared fixtures. No test reaches the internet: the GitHub and Docker Hub
+base URLs point at a closed local port unless a test points them at its own
+local server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from binder_template.online import DEADLINE_VARIABLE, DOCKER_HUB_VARIABLE, GITHUB_VARIABLE
+
+TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
+# Set by .ci/run: there, a missing Rscript is a failure, not a skip.
+REQUIRE_R_VARIABLE = "BINDER_TEMPLATE_REQUIRE_R"
+
+
+def closed_port() -> int:
+    """A local port nothing listens on: connections to it are refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch):
+    closed = f"http://127.0.0.1:{closed_port()}"
+    monkeypatch.setenv(GITHUB_VARIABLE, closed)
+    monkeypatch.setenv(DOCKER_HUB_VARIABLE, closed)
+    monkeypatch.setenv(DEADLINE_VARIABLE, "2")
+    for name in ("GH_TOKEN", "GITHUB_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    # Generated files must not depend on the tester's git identity.
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+
+
+@pytest.fixture
+def offline_answers():
+    """Answers for bakes that need no online check."""
+    return {"online_checks": False, "github_user": "octo-cat"}
+
+
+def tool(name: str) -> str:
+    """A command installed beside this Python (the venv), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is not installed: pip install -r requirements-dev.txt")
+    return found
+
+
+@pytest.fixture(scope="session")
+def rscript() -> str:
+    found = shutil.which("Rscript")
+    if found:
+        return found
+    message = ("Rscript not found: install R (Debian: apt-get install r-base-core) "
+               "to run the real-R tests")
+    if os.environ.get(REQUIRE_R_VARIABLE):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def run(args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(args, capture_output=True, text=True, **kwargs)

@@ -1,0 +1,269 @@
+"""Bake a pairwise matrix of supported answers and check what comes out:
+the exact file set, no template leftovers, a hadolint-clean Dockerfile that
+the real repo2docker picks, and valid workflow files."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from binder_template.answers import load_choices
+from tests.conftest import TEMPLATE_ROOT, run, tool
+from tests.helpers import (
+    covered_pairs,
+    expected_files,
+    files_in,
+    hadolint,
+    leftovers,
+    pairwise,
+    repo2docker_dockerfile,
+)
+
+CHOICES = load_choices()
+PAIRWISE_PARAMETERS = {
+    "r_version": CHOICES["r_version"],
+    "license": CHOICES["license"],
+    "ui": CHOICES["ui"],
+    "github_actions": [True, False],
+    "online_checks": [True, False],
+}
+# Cycled through the matrix rows: the forms users write packages in.
+PACKAGE_FORMS = [
+    ("", ""),
+    ("dplyr", ""),
+    ("dplyr, ggplot2 r-lib/cli@v3.6.3", "libgsl-dev"),
+    ("bioc::DESeq2 data.table", "libxml2-dev, ffmpeg"),
+    (" , janitor,,janitor ", " libgsl-dev libgsl-dev, "),
+    ("rstudio/gt@main bioc::limma here", "libgdal-dev libproj-dev"),
+]
+BRANCH_AND_HUB_FORMS = [
+    ("main", "https://mybinder.org"),
+    ("feature/new-plot", "https://hub.example.org/binder/"),
+    ("gh-pages", "https://binder.example.ac.uk:8443"),
+]
+MATRIX = pairwise(PAIRWISE_PARAMETERS)
+DIGEST = "sha256:" + "ab" * 32
+
+
+def matrix_answers(index: int, row: dict) -> dict:
+    r_packages, apt_packages = PACKAGE_FORMS[index % len(PACKAGE_FORMS)]
+    branch, hub = BRANCH_AND_HUB_FORMS[index % len(BRANCH_AND_HUB_FORMS)]
+    return {
+        **row,
+        "project_name": f"Matrix project {index}",
+        "github_user": "octo-cat",
+        "branch": branch,
+        "binderhub_url": hub,
+        "r_packages": r_packages,
+        "apt_packages": apt_packages,
+        "repo_name": f"matrix-project-{index}",
+    }
+
+
+def serve_everything_exists(httpserver, monkeypatch) -> None:
+    httpserver.expect_request(re.compile(r"/repos/.*/branches/.*")).respond_with_json({"name": "x"})
+    httpserver.expect_request(re.compile(r"/v2/namespaces/rocker/repositories/binder/tags/.*")) \
+        .respond_with_json({"name": "x", "digest": DIGEST})
+    monkeypatch.setenv("GITHUB_API_URL", httpserver.url_for(""))
+    monkeypatch.setenv("DOCKER_HUB_API_URL", httpserver.url_for(""))
+
+
+def test_matrix_covers_every_pair():
+    assert covered_pairs(MATRIX, PAIRWISE_PARAMETERS)
+    # A pairwise matrix needs at least |r_version| x |license| rows; greedy
+    # construction should stay close to that.
+    assert len(MATRIX) <= len(CHOICES["r_version"]) * len(CHOICES["license"]) + 10
+
+
+@pytest.mark.parametrize("index,row", list(enumerate(MATRIX)),
+                         ids=[f"{i}-{r['r_version']}-{r['license']}-{r['ui']}" for i, r in enumerate(MATRIX)])
+def test_matrix_bake(cookies, httpserver, monkeypatch, index, row):
+    answers = matrix_answers(index, row)
+    if answers["online_checks"]:
+        serve_everything_exists(httpserver, monkeypatch)
+    result = cookies.bake(extra_context=answers)
+    assert result.exit_code == 0, result.exception
+    project = result.project_path
+
+    assert files_in(project) == expected_files(answers)
+    assert leftovers(project) == []
+    dockerfile = (project / "Dockerfile").read_text("utf-8")
+    assert hadolint(project / "Dockerfile") == ""
+    assert repo2docker_dockerfile(project) == dockerfile + "\n"  # print() adds one
+    image = f"rocker/binder:{answers['r_version']}"
+    expected_from = f"FROM {image}@{DIGEST}" if answers["online_checks"] else f"FROM {image}"
+    assert expected_from + "\n" in dockerfile
+    user_lines = [line for line in dockerfile.splitlines() if line.startswith("USER ")]
+    assert user_lines[-1] == "USER ${NB_USER}"
+
+
+def test_default_bake_offline_with_the_cli(tmp_path):
+    """The README's quick start: every default, nothing reachable online."""
+    start = time.perf_counter()
+    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT)], cwd=tmp_path)
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "my-binder-project"
+    assert files_in(project) == expected_files({"repo_name": "my-binder-project"})
+    assert "FROM rocker/binder:latest\n" in (project / "Dockerfile").read_text()
+    # Offline is a warning, never a failure; the bare tag is warned about once.
+    assert result.stderr.count("bare tag") == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    print(f"default bake took {elapsed:.2f} s")
+
+
+def test_real_repo2docker_cli_picks_the_dockerfile(cookies, offline_answers):
+    result = cookies.bake(extra_context={**offline_answers, "apt_packages": "libgsl-dev"})
+    proc = run([tool("repo2docker"), "--no-build", "--debug", str(result.project_path)])
+    assert proc.returncode == 0, proc.stderr
+    assert (result.project_path / "Dockerfile").read_text() in proc.stdout
+
+
+def test_dockerfile_order_keeps_package_install_cached(cookies, offline_answers):
+    """install.R is copied alone and run before the rest of the project, so
+    editing an analysis file does not invalidate the package layer."""
+    result = cookies.bake(extra_context={**offline_answers, "apt_packages": "ffmpeg", "r_version": "4.4.0"})
+    lines = [l for l in (result.project_path / "Dockerfile").read_text().splitlines()
+             if l and not l.startswith("#")]
+    assert lines[0] == "FROM rocker/binder:4.4.0"
+    assert lines[1:3] == ["ARG NB_USER", "ARG NB_UID"]
+    apt = lines.index("USER root")
+    assert lines[apt + 1] == "COPY apt.txt /tmp/apt.txt"
+    assert lines[apt + 2].startswith("RUN apt-get update")
+    assert "/var/lib/apt/lists" not in "\n".join(lines)
+    install = lines.index("COPY --chown=${NB_USER} install.R /home/${NB_USER}/install.R")
+    assert lines[install - 2:install] == ["USER ${NB_USER}", "WORKDIR /home/${NB_USER}"]
+    assert lines[install + 1] == "RUN Rscript install.R"
+    assert lines[install + 2] == "COPY --chown=${NB_USER} . /home/${NB_USER}"
+    assert "${HOME}" not in "\n".join(lines)
+
+
+def test_dockerignore_keeps_what_the_image_needs(cookies, offline_answers):
+    import fnmatch
+
+    result = cookies.bake(extra_context={**offline_answers, "apt_packages": "ffmpeg"})
+    patterns = [l for l in (result.project_path / ".dockerignore").read_text().splitlines()
+                if l and not l.startswith("#")]
+    for kept in ("install.R", "apt.txt", ".Renviron", "analysis/example.R", "Dockerfile"):
+        assert not any(fnmatch.fnmatch(kept, p) for p in patterns), kept
+    assert {".git", ".Rproj.user"} <= set(patterns)
+
+
+def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
+    workflows, dependabots = [], []
+    for index, (branch, hub) in enumerate(BRANCH_AND_HUB_FORMS + [("release+1!", "https://mybinder.org")]):
+        result = cookies.bake(extra_context={
+            **offline_answers, "branch": branch, "binderhub_url": hub, "repo_name": f"schema-{index}"})
+        workflows.append(str(result.project_path / ".github/workflows/binder.yml"))
+        dependabots.append(str(result.project_path / ".github/dependabot.yml"))
+    checker = tool("check-jsonschema")
+    for schema, files in (("vendor.github-workflows", workflows), ("vendor.dependabot", dependabots)):
+        proc = run([checker, "--builtin-schema", schema, *files])
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_workflow_builds_pushes_and_prewarms_the_branch(cookies, offline_answers):
+    import yaml
+
+    result = cookies.bake(extra_context={**offline_answers, "branch": "release+1!", "r_version": "4.3.1",
+                                         "binderhub_url": "https://hub.example.org/binder/"})
+    workflow = yaml.safe_load((result.project_path / ".github/workflows/binder.yml").read_text())
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    # '+' and '!' mean something in branch filters, so they are escaped.
+    assert triggers["push"]["branches"] == ["release\\+1\\!"]
+    assert "pull_request" in triggers
+    build = " ".join(s.get("run", "") for s in workflow["jobs"]["build"]["steps"])
+    assert "--build-arg NB_USER=rstudio" in build and "--build-arg NB_UID=1000" in build
+    prewarm = workflow["jobs"]["prewarm"]
+    assert prewarm["if"] == "github.event_name == 'push'"
+    assert prewarm["steps"][0]["env"]["BUILD_URL"] == (
+        "https://hub.example.org/binder/build/gh/octo-cat/my-binder-project/")
+
+
+@pytest.mark.parametrize("branch,encoded", [
+    ("main", "main"),
+    ("feature/x", "feature/x"),
+    ("fix#12", "fix%2312"),
+    ("dé/jà vu".replace(" ", "-"), "d%C3%A9/j%C3%A0-vu"),
+    ("50%off", "50%25off"),
+])
+@pytest.mark.parametrize("ui,urlpath", [("rstudio", "rstudio"), ("lab", "lab"), ("notebook", "tree")])
+def test_launch_url_and_badge_are_exact(branch, encoded, ui, urlpath):
+    from binder_template import launch
+
+    hub = "https://hub.example.org/prefix/"
+    url = launch.launch_url(hub, "octo-cat", "my-repo", branch, ui)
+    assert url == f"https://hub.example.org/prefix/v2/gh/octo-cat/my-repo/{encoded}?urlpath={urlpath}"
+    assert unquote(url.split("/v2/gh/octo-cat/my-repo/")[1].split("?")[0]) == branch
+    assert launch.badge_markdown(hub, "octo-cat", "my-repo", branch, ui) == (
+        f"[![Binder](https://hub.example.org/prefix/badge_logo.svg)]({url})")
+
+
+def test_branch_with_a_space_is_encoded_in_the_url():
+    """git refuses spaces in branch names, but refs from elsewhere may have
+    them; the encoder must not pass one through."""
+    from binder_template import launch
+
+    assert launch.encode_ref("a b#c?d") == "a%20b%23c%3Fd"
+
+
+def test_readme_badge_and_links(cookies, offline_answers):
+    result = cookies.bake(extra_context={**offline_answers, "branch": "fix#12/x", "ui": "lab"})
+    readme = (result.project_path / "README.md").read_text()
+    base = "https://mybinder.org/v2/gh/octo-cat/my-binder-project/fix%2312/x"
+    badge = f"[![Binder](https://mybinder.org/badge_logo.svg)]({base}?urlpath=lab)"
+    assert f"<!-- badges: start -->\n{badge}\n<!-- badges: end -->" in readme
+    assert f"({base}?urlpath=rstudio)" in readme
+    assert f"({base}?urlpath=tree)" in readme
+    for section in ("## Run it locally", "repo2docker .", "docker run -p 8888:8888",
+                    "## Add R packages", "## Add system packages", ".Renviron", "## Troubleshooting"):
+        assert section in readme
+
+
+def test_install_r_lists_each_kind_of_package(cookies, offline_answers):
+    result = cookies.bake(extra_context={
+        **offline_answers,
+        "r_packages": "dplyr, dplyr  r-lib/cli@v3.6.3 bioc::DESeq2,,data.table"})
+    install = (result.project_path / "install.R").read_text()
+    assert 'cran <- c("dplyr", "data.table")' in install
+    assert 'github <- c("r-lib/cli@v3.6.3")' in install
+    assert 'bioc <- c("DESeq2")' in install
+    code = [line for line in install.splitlines() if not line.lstrip().startswith("#")]
+    assert not any("repos" in line for line in code)
+
+
+def test_apt_txt_has_one_package_per_line(cookies, offline_answers):
+    result = cookies.bake(extra_context={**offline_answers, "apt_packages": "libgsl-dev, ffmpeg libgsl-dev"})
+    assert (result.project_path / "apt.txt").read_text() == "libgsl-dev\nffmpeg\n"
+
+
+def test_license_has_year_and_author(cookies, offline_answers):
+    year = time.strftime("%Y", time.gmtime())
+    for license_id, first in (("MIT", "MIT License"), ("BSD-3-Clause", "BSD 3-Clause License"),
+                              ("Apache-2.0", "Copyright"), ("GPL-3.0-or-later", "Copyright (C)"),
+                              ("CC-BY-4.0", "Copyright")):
+        result = cookies.bake(extra_context={**offline_answers, "license": license_id,
+                                             "author_name": "Ada O'Brien & Co <ada@example.org>"})
+        text = (result.project_path / "LICENSE").read_text()
+        assert text.startswith(first)
+        assert f"{year}" in text and "Ada O'Brien & Co <ada@example.org>" in text
+
+
+def test_cookiecutter_json_choices():
+    config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+    versions = config["r_version"]
+    assert versions[0] == "latest" and versions[1] == "4.5.0" and versions[-1] == "4.0.0"
+    # RStudio does not open on mybinder with these (rocker-versioned2 issue 505).
+    assert "4.2.1" not in versions and "4.2.2" not in versions
+    prompts = config["__prompts__"]
+    public = [k for k in config if not k.startswith("_")]
+    assert set(prompts) == set(public)
+    for name in ("r_version", "ui", "license"):
+        assert set(prompts[name]) - {"__prompt__"} == set(config[name])
