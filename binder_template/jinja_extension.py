@@ -1,11 +1,17 @@
-"""The template's Jinja extension: a sandbox for answers, and safe filters.
+"""The template's Jinja extension: inert answers, and safe filters.
 
 Cookiecutter renders every answer as a Jinja template in an ordinary,
 unsandboxed environment, before any hook runs. An answer such as
 ``{{ cycler.__init__.__globals__.os.system("...") }}`` would run a command on
 the machine of whoever generates the project. Listing this extension in
-``_extensions`` turns each environment cookiecutter builds into a
-``SandboxedEnvironment``, which refuses private attributes and unsafe calls.
+``_extensions`` closes that in two layers:
+
+1. Only text the template itself wrote (cookiecutter.json, file names, hook
+   scripts) is rendered as Jinja. Any other string cookiecutter asks to
+   render, which is to say an answer, comes out exactly as it went in.
+2. Every environment cookiecutter builds becomes a ``SandboxedEnvironment``,
+   which refuses private attributes and unsafe calls, in case anything
+   reaches Jinja that layer 1 did not foresee.
 
 The filters are how answers reach generated files: each one escapes for the
 language it writes into, so an answer is never pasted into source as-is.
@@ -13,6 +19,8 @@ language it writes into, so an answer is never pasted into source as-is.
 
 from __future__ import annotations
 
+import functools
+import json
 from pathlib import Path
 
 from jinja2 import Environment
@@ -35,7 +43,47 @@ class UnsafeAnswer(SecurityError, UndefinedError):
     reports it as "Unable to render variable '<name>'" instead of a traceback."""
 
 
+_JINJA_MARKERS = ("{{", "{%", "{#")
+_LITERAL = "binder_template_literal_text"
+
+
+def has_jinja(text: str) -> bool:
+    return any(marker in text for marker in _JINJA_MARKERS)
+
+
+@functools.cache
+def template_sources(root: str = TEMPLATE_ROOT) -> frozenset[str]:
+    """The strings with Jinja in them that this template wrote: the only ones
+    cookiecutter hands to `from_string` that should be rendered as templates."""
+    root_path = Path(root)
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    found = set(strings(json.loads((root_path / "cookiecutter.json").read_text("utf-8"))))
+    found |= {hook.read_text("utf-8") for hook in (root_path / "hooks").glob("*.py")}
+    project = root_path / "{{cookiecutter.repo_name}}"
+    found.add(project.name)
+    for path in project.rglob("*"):
+        found |= {path.name, str(path.relative_to(project))}
+    return frozenset(text for text in found if has_jinja(text))
+
+
 class AnswerSandbox(SandboxedEnvironment):
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
+        if isinstance(source, str) and has_jinja(source) and source not in template_sources():
+            # An answer: render it as the literal text it is.
+            globals = {**(globals or {}), _LITERAL: source}
+            source = "{{ %s }}" % _LITERAL
+        return super().from_string(source, globals, template_class)
+
     def unsafe_undefined(self, obj, attribute):
         return self.undefined(
             f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe",

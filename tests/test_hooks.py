@@ -1,0 +1,298 @@
+"""The hooks end to end: bad answers stop generation cleanly, hostile answers
+stay inert, and the post-generation hook leaves a tidy, pinned repository."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cookiecutter.exceptions import (
+    FailedHookException,
+    OutputDirExistsException,
+    UndefinedVariableInTemplate,
+)
+from cookiecutter.main import cookiecutter
+
+from binder_template.hook_steps import HANDOFF, post_gen_project, pre_gen_project
+from binder_template.jinja_extension import markdown_text
+from tests.conftest import TEMPLATE_ROOT, run, tool
+from tests.helpers import hadolint
+
+
+def generate(tmp_path: Path, **answers):
+    """Run cookiecutter as a user would, into an empty folder; returns the
+    exception it raised, or None."""
+    out = tmp_path / "out"
+    out.mkdir(exist_ok=True)
+    try:
+        cookiecutter(str(TEMPLATE_ROOT), no_input=True, output_dir=str(out),
+                     extra_context={"online_checks": False, **answers})
+    except (FailedHookException, UndefinedVariableInTemplate) as err:
+        return err
+    return None
+
+
+BAD_ANSWERS = [
+    ("github_user", "octo--cat", "single hyphens"),
+    ("github_user", "-octo", "not starting or ending with a hyphen"),
+    ("repo_name", "project.GIT", "cannot end in '.git'"),
+    ("repo_name", "my repo", "ASCII letters, digits"),
+    ("branch", "feature/", "empty part between '/'"),
+    ("branch", "topic.lock", "ends with '.lock'"),
+    ("branch", "a@{b", "contains '@{'"),
+    ("r_packages", "not_a_pkg", "R package name"),
+    ("r_packages", "r-lib/cli@bad..ref", "the ref is it contains '..'"),
+    ("apt_packages", "LibFoo", "Debian package name"),
+    ("binderhub_url", "http://mybinder.org", "starts with https://"),
+    ("binderhub_url", "https://mybinder.org/?x=1", "no query"),
+    ("description", "two\nlines", "one line without control characters"),
+    ("author_name", "x" * 101, "100 characters or fewer"),
+]
+
+
+@pytest.mark.parametrize("name,value,rule", BAD_ANSWERS)
+def test_bad_answer_stops_generation_with_one_clear_line(tmp_path, capfd, name, value, rule):
+    error = generate(tmp_path, **{name: value})
+    assert isinstance(error, FailedHookException)
+    err = capfd.readouterr().err
+    ours = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert len(ours) == 1
+    assert ours[0].startswith(f"error: {name} = {repr(value)[:20]}")
+    assert rule in ours[0] and "for example:" in ours[0]
+    assert "Traceback" not in err
+    assert list((tmp_path / "out").iterdir()) == []  # nothing left behind
+
+
+def test_item_lists_name_the_offending_item(tmp_path, capfd):
+    generate(tmp_path, r_packages="dplyr, not_a_pkg ggplot2")
+    assert "error: r_packages = 'not_a_pkg': " in capfd.readouterr().err
+
+
+def test_dot_dot_repo_name_writes_nothing(tmp_path):
+    """cookiecutter itself refuses '..' (the folder exists) before any hook runs."""
+    with pytest.raises(OutputDirExistsException):
+        generate(tmp_path, repo_name="..")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_several_bad_answers_are_all_reported(tmp_path, capfd):
+    error = generate(tmp_path, github_user="a_b", branch="..", apt_packages="X")
+    assert isinstance(error, FailedHookException)
+    err = capfd.readouterr().err
+    assert [l.split(" = ")[0] for l in err.splitlines() if l.startswith("error: ")] == [
+        "error: github_user", "error: branch", "error: apt_packages"]
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_cli_shows_our_lines_and_no_traceback_of_ours(tmp_path):
+    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT),
+                  "github_user=octo--cat", "online_checks=false"], cwd=tmp_path)
+    assert result.returncode != 0
+    assert "error: github_user = 'octo--cat'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+JINJA_ESCAPES = [
+    '{{ cycler.__init__.__globals__.os.system("touch pwned") }}',
+    '{% set x = cycler.__init__.__globals__.os.system("touch pwned") %}done',
+    '{{ joiner.__init__.__globals__["os"].system("touch pwned") }}',
+    '{{ lipsum.__globals__["os"].popen("touch pwned").read() }}',
+    "{% for c in ().__class__.__base__.__subclasses__() %}{{ c }}{% endfor %}",
+    '{{ "{0.__class__.__init__.__globals__}".format(cycler) }}',
+    "{{ cookiecutter.__class__.__init__.__globals__ }}",
+    "{% for x in range(10**9) %}{% endfor %}",
+    "{% include '/etc/passwd' %}",
+    "{{ 7 * 7 }}",
+]
+
+
+@pytest.mark.parametrize("answer", JINJA_ESCAPES)
+def test_answers_are_inert_text_not_jinja(tmp_path, monkeypatch, answer):
+    monkeypatch.chdir(tmp_path)
+    assert generate(tmp_path, description=answer) is None
+    assert not any(p.name == "pwned" for p in tmp_path.rglob("*"))
+    readme = (tmp_path / "out/my-binder-project/README.md").read_text()
+    assert f"\n{markdown_text(answer)}\n" in readme  # exactly as typed, escaped for Markdown
+
+
+@pytest.mark.parametrize("answer", JINJA_ESCAPES[:8])
+def test_the_sandbox_refuses_what_gets_past_the_first_layer(tmp_path, answer):
+    """Layer 2: even a string rendered as Jinja cannot reach Python's internals."""
+    from cookiecutter.utils import create_env_with_context
+    from jinja2 import Environment
+    from jinja2.exceptions import SecurityError
+
+    env = create_env_with_context({"cookiecutter": json.loads(
+        (TEMPLATE_ROOT / "cookiecutter.json").read_text())})
+    # Environment.from_string skips layer 1 and compiles in the sandbox.
+    template = Environment.from_string(env, answer.replace("touch pwned", f"touch {tmp_path}/pwned"))
+    with pytest.raises((SecurityError, OverflowError)):
+        template.render(cookiecutter={})
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_the_exploit_from_the_issue_creates_no_file(tmp_path):
+    answer = '{{ cycler.__init__.__globals__.os.system("touch pwned") }}'
+    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), f"description={answer}"],
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not any(p.name == "pwned" for p in tmp_path.rglob("*"))
+    assert markdown_text(answer) in (tmp_path / "my-binder-project/README.md").read_text()
+
+
+PYTHON_INJECTIONS = [
+    '""" + __import__("os").system("touch pwned") + """',
+    "''' + __import__('os').system('touch pwned') + '''",
+    '\\"; __import__("os").system("touch pwned"); \\"',
+    '"}"""; import os; os.system("touch pwned"); x = """{"',
+]
+
+
+@pytest.mark.parametrize("answer", PYTHON_INJECTIONS)
+def test_answers_reach_the_hooks_as_data(tmp_path, monkeypatch, answer):
+    monkeypatch.chdir(tmp_path)
+    assert generate(tmp_path, description=answer, author_name=answer[:100]) is None
+    assert not any(p.name == "pwned" for p in tmp_path.rglob("*"))
+    readme = (tmp_path / "out/my-binder-project/README.md").read_text()
+    assert markdown_text(answer) in readme
+
+
+HOSTILE_TEXT = [
+    "Quotes ' \" and `backticks` and $(touch pwned) and ${HOME}",
+    "Back\\slashes \\n \\\\ and \"\"\" and '''",
+    "{{ 7 * 7 }} and {% raw %}",
+    "<script>alert(1)</script> [link](javascript:alert(1)) ![img](x) *em* _u_ | a | $x^2$ &amp;",
+    "# Heading",
+    "1. list",
+    "Ünïcødé ✓ 中文 😀",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_hostile_free_text_is_rendered_inert(cookies, text):
+    result = cookies.bake(extra_context={"online_checks": False, "project_name": text,
+                                         "description": text, "author_name": text,
+                                         "repo_name": "hostile"})
+    assert result.exit_code == 0, result.exception
+    project = result.project_path
+    readme = (project / "README.md").read_text()
+    assert f"# {markdown_text(text)}\n" in readme
+    assert f"\n{markdown_text(text)}\n" in readme
+    assert text in (project / "LICENSE").read_text()
+    # Free text never reaches code.
+    for name in ("Dockerfile", "install.R", ".github/workflows/binder.yml", "analysis/example.R"):
+        assert text not in (project / name).read_text()
+    assert hadolint(project / "Dockerfile") == ""
+    assert not (project / "pwned").exists()
+
+
+@pytest.mark.parametrize("text,escaped", [
+    ("<b>x</b>", "\\<b\\>x\\</b\\>"),
+    ("[a](b)", "\\[a\\](b)"),
+    ("# h", "\\# h"),
+    ("12. x", "12\\. x"),
+    ("a_b*c", "a\\_b\\*c"),
+    ("$x$", "\\$x\\$"),
+    ("plain text, fine.", "plain text, fine."),
+])
+def test_markdown_escaping(text, escaped):
+    assert markdown_text(text) == escaped
+
+
+@pytest.mark.parametrize("answer", [
+    ("description", "x" * 5000),
+    ("project_name", "line\nbreak"),
+    ("branch", "$(touch pwned)"),
+    ("branch", "a\nb"),
+    ("r_packages", 'dplyr"); system("touch pwned'),
+    ("r_packages", "dplyr`touch pwned`"),
+    ("apt_packages", "curl; touch pwned"),
+    ("apt_packages", "$(touch pwned)"),
+    ("github_user", "octo\\cat"),
+    ("binderhub_url", 'https://x.org/"><script>'),
+])
+def test_hostile_answers_in_code_positions_are_rejected(tmp_path, monkeypatch, capfd, answer):
+    name, value = answer
+    monkeypatch.chdir(tmp_path)
+    error = generate(tmp_path, **{name: value})
+    assert isinstance(error, FailedHookException)
+    assert f"error: {name} = " in capfd.readouterr().err
+    assert not any(p.name == "pwned" for p in tmp_path.rglob("*"))
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_branch_that_git_allows_but_shells_do_not_like_is_quoted(cookies, capfd):
+    branch = "$(id)`id`'x'!"
+    result = cookies.bake(extra_context={"online_checks": False, "branch": branch})
+    assert result.exit_code == 0, result.exception
+    out = capfd.readouterr().out
+    assert "git init -b '$(id)`id`'\"'\"'x'\"'\"'!'" in out
+    readme = (result.project_path / "README.md").read_text()
+    assert "/%24%28id%29%60id%60%27x%27%21?urlpath=rstudio" in readme
+
+
+def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd):
+    result = cookies.bake(extra_context={"online_checks": False, "github_user": "octo-cat",
+                                         "branch": "dev", "repo_name": "demo"})
+    project = result.project_path
+    out = capfd.readouterr().out
+    launch = "https://mybinder.org/v2/gh/octo-cat/demo/dev?urlpath=rstudio"
+    assert f"Launch it: {launch}" in out
+    assert f"[![Binder](https://mybinder.org/badge_logo.svg)]({launch})" in out
+    for command in ("git init -b dev", "git remote add origin https://github.com/octo-cat/demo.git",
+                    "git push -u origin dev"):
+        assert command in out
+    assert "github.com/new" not in out  # only when the repository is known to be missing
+    assert not (project / HANDOFF).exists()
+    assert [p.name for p in project.parent.iterdir()] == ["demo"]
+
+
+def test_post_gen_function_pins_and_trims(tmp_path, capsys):
+    for name in ("LICENSE", "apt.txt"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".github/workflows").mkdir(parents=True)
+    (tmp_path / "Dockerfile").write_text(
+        "# Not pinned to a digest: offline.\n# Pin it.\n# hadolint ignore=DL3007\n"
+        "FROM rocker/binder:latest\nUSER ${NB_USER}\n")
+    digest = "sha256:" + "0" * 64
+    (tmp_path / HANDOFF).write_text(json.dumps({"digest": digest, "repo_missing": True}))
+    answers = {"github_actions": False, "license": "none", "apt_packages": " , ",
+               "github_user": "octo-cat", "repo_name": "demo", "branch": "main",
+               "binderhub_url": "https://mybinder.org", "ui": "rstudio"}
+    assert post_gen_project(answers, tmp_path) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Dockerfile"]
+    assert (tmp_path / "Dockerfile").read_text() == f"FROM rocker/binder:latest@{digest}\nUSER ${{NB_USER}}\n"
+    assert "https://github.com/new?owner=octo-cat&name=demo" in capsys.readouterr().out
+
+
+def test_pre_gen_function_reports_and_writes_nothing(tmp_path):
+    lines = []
+
+    class Out:
+        def write(self, text):
+            lines.append(text)
+
+    answers = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+    answers = {k: (v[0] if isinstance(v, list) else v) for k, v in answers.items()}
+    answers.update(repo_name="ok", github_user="bad user", online_checks=False)
+    assert pre_gen_project(answers, tmp_path, environ={}, out=Out()) == 1
+    assert "error: github_user = 'bad user'" in "".join(lines)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_offline_generation_makes_no_request(cookies, httpserver, monkeypatch):
+    monkeypatch.setenv("GITHUB_API_URL", httpserver.url_for(""))
+    monkeypatch.setenv("DOCKER_HUB_API_URL", httpserver.url_for(""))
+    result = cookies.bake(extra_context={"online_checks": False})
+    assert result.exit_code == 0
+    assert httpserver.log == []
+
+
+def test_hook_scripts_stay_thin():
+    for hook in ("pre_gen_project.py", "post_gen_project.py"):
+        code = [l for l in (TEMPLATE_ROOT / "hooks" / hook).read_text().splitlines()
+                if l.strip() and not l.lstrip().startswith("#")]
+        assert len(code) <= 12, hook
+        assert "{{ cookiecutter | tojson | tojson }}" in "\n".join(code)
