@@ -72,10 +72,11 @@ def read_deadline(environ) -> float:
 class Client:
     """GET requests to one service, each bounded by the shared deadline."""
 
-    def __init__(self, service: str, base_url: str, deadline_at: float, token: str | None = None):
+    def __init__(self, service: str, base_url: str, deadline: float, token: str | None = None):
         self.service = service
         self.base_url = base_url.rstrip("/")
-        self.deadline_at = deadline_at
+        self.deadline = deadline
+        self.deadline_at = time.monotonic() + deadline
         self.count = 0
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "rocker-binder-template"
@@ -85,14 +86,14 @@ class Client:
     def get(self, path: str) -> requests.Response:
         remaining = self.deadline_at - time.monotonic()
         if remaining <= 0:
-            raise Trouble(f"{self.service} did not answer in time")
+            raise Trouble(self.too_slow())
         self.count += 1
         try:
             response = self.session.get(
                 self.base_url + path, timeout=(remaining, remaining), allow_redirects=False
             )
         except requests.Timeout:
-            raise Trouble(f"{self.service} did not answer in time") from None
+            raise Trouble(self.too_slow()) from None
         except requests.RequestException as err:
             raise Trouble(f"could not reach {self.service} ({type(err).__name__})") from None
         if is_rate_limited(response):
@@ -102,6 +103,9 @@ class Client:
         if response.status_code not in (200, 301, 302, 307, 308, 404):
             raise Trouble(f"{self.service} answered HTTP {response.status_code}")
         return response
+
+    def too_slow(self) -> str:
+        return f"{self.service} did not answer within {self.deadline:g} s"
 
     def json(self, response: requests.Response) -> dict:
         try:
@@ -226,11 +230,11 @@ def run_online_checks(answers: dict, choices: list[str], environ=None) -> Online
     """Ask GitHub and Docker Hub at once, and give up on both at the deadline."""
     environ = os.environ if environ is None else environ
     deadline = read_deadline(environ)
-    deadline_at = time.monotonic() + deadline
     github = Client("GitHub", environ.get(GITHUB_VARIABLE) or DEFAULT_GITHUB_API,
-                    deadline_at, github_token(environ))
+                    deadline, github_token(environ))
     docker_hub = Client("Docker Hub", environ.get(DOCKER_HUB_VARIABLE) or DEFAULT_DOCKER_HUB_API,
-                        deadline_at)
+                        deadline)
+    deadline_at = github.deadline_at
     tag = answers["r_version"]
     results: dict[str, tuple] = {}
     lock = threading.Lock()
