@@ -1,0 +1,248 @@
+"""The generated R files, run by real R against a local CRAN-like repository.
+
+The repository is built once per session from tiny source packages. R finds
+it the way the rocker images configure theirs: `options(repos = ...)` in a
+profile, never in install.R. Stand-in `remotes` and `BiocManager` packages,
+served from the same repository, record the calls install.R makes, because
+the real ones need the internet.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+pytestmark = pytest.mark.xdist_group("real-R")  # one worker builds the repository once
+
+RECORD_CALL = """
+record <- function(fn, args) {
+  values <- vapply(args, function(a) paste(deparse(a), collapse = ""), character(1))
+  cat(paste(c(fn, paste(names(args), values, sep = "=")), collapse = "|"), "\\n",
+      file = Sys.getenv("STANDIN_LOG"), append = TRUE, sep = "")
+}
+"""
+
+STAND_INS = {
+    "remotes": RECORD_CALL + """
+install_github <- function(repo, upgrade = "default", ...) {
+  record("install_github", c(list(repo = repo, upgrade = upgrade), list(...)))
+  # Like remotes: install the package the spec names, return its name.
+  pkg <- sub("@.*$", "", sub("^[^/]*/", "", repo))
+  utils::install.packages(pkg)
+  invisible(pkg)
+}
+""",
+    "BiocManager": RECORD_CALL + """
+install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
+  record("install", c(list(pkgs = pkgs, update = update, ask = ask), list(...)))
+  utils::install.packages(pkgs)
+}
+""",
+}
+# Top-level code in R/ runs when a package is installed: a log line per install.
+PLAIN = """
+cat(Sys.getenv("R_PACKAGE_NAME"), "\\n", file = Sys.getenv("INSTALL_LOG"), append = TRUE, sep = "")
+hello <- function() "hello"
+"""
+PLAIN_PACKAGES = ("tinyA", "tinyB", "ghpkg", "ghpkg2", "biocpkg", "biocpkg2")
+
+
+def make_package(root: Path, name: str, code: str, exports: str) -> Path:
+    source = root / name
+    (source / "R").mkdir(parents=True)
+    (source / "DESCRIPTION").write_text(textwrap.dedent(f"""\
+        Package: {name}
+        Version: 0.0.1
+        Title: Tiny Stand-In Package for Tests
+        Description: Tiny stand-in package used by the template's tests.
+        License: MIT
+        Authors@R: person("Test", "Author", email = "test@example.org", role = c("aut", "cre"))
+        Encoding: UTF-8
+        """))
+    (source / "NAMESPACE").write_text(f"export({exports})\n")
+    (source / "R" / "code.R").write_text(code)
+    return source
+
+
+@pytest.fixture(scope="session")
+def local_cran(tmp_path_factory, rscript) -> Path:
+    root = tmp_path_factory.mktemp("local-cran")
+    contrib = root / "repo" / "src" / "contrib"
+    contrib.mkdir(parents=True)
+    sources = [make_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
+    sources.append(make_package(root / "src", "remotes", STAND_INS["remotes"], "install_github"))
+    sources.append(make_package(root / "src", "BiocManager", STAND_INS["BiocManager"], "install"))
+    r = str(Path(rscript).with_name("R"))
+    for source in sources:
+        subprocess.run([r, "CMD", "build", "--no-build-vignettes", "--no-manual", str(source)],
+                       cwd=contrib, check=True, capture_output=True)
+    subprocess.run([rscript, "-e", f"tools::write_PACKAGES('{contrib}', type = 'source')"],
+                   check=True, capture_output=True)
+    return root / "repo"
+
+
+class RSession:
+    """Runs R with a fresh library and the local repository set in a profile."""
+
+    def __init__(self, rscript: str, repo: Path, home: Path):
+        self.rscript = rscript
+        self.lib = home / "library"
+        self.lib.mkdir()
+        self.install_log = home / "installs.log"
+        self.standin_log = home / "stand-ins.log"
+        profile = home / "Rprofile"
+        profile.write_text(f'options(repos = c(CRAN = "file://{repo}"))\n')
+        self.env = {
+            "PATH": os.environ["PATH"], "HOME": str(home), "LANG": "C.UTF-8",
+            "R_PROFILE_USER": str(profile), "R_LIBS": str(self.lib), "R_LIBS_USER": str(self.lib),
+            "R_ENVIRON_USER": os.devnull, "INSTALL_LOG": str(self.install_log),
+            "STANDIN_LOG": str(self.standin_log),
+        }
+
+    def run(self, *args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+        return run([self.rscript, *args], cwd=cwd, env={**self.env, **(env or {})}, timeout=120)
+
+    def installed(self) -> set[str]:
+        return {p.name for p in self.lib.iterdir() if not p.name.startswith("00")}
+
+    def installs(self) -> list[str]:
+        return self.install_log.read_text().split() if self.install_log.exists() else []
+
+    def calls(self) -> list[str]:
+        return self.standin_log.read_text().splitlines() if self.standin_log.exists() else []
+
+
+@pytest.fixture
+def r_session(rscript, local_cran, tmp_path) -> RSession:
+    home = tmp_path / "home"
+    home.mkdir()
+    return RSession(rscript, local_cran, home)
+
+
+def bake(cookies, r_packages: str = "") -> Path:
+    result = cookies.bake(extra_context={"online_checks": False, "r_packages": r_packages})
+    assert result.exit_code == 0, result.exception
+    return result.project_path
+
+
+def test_cran_packages_are_installed(cookies, r_session):
+    project = bake(cookies, "tinyA, tinyB")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert r_session.installed() == {"tinyA", "tinyB"}
+
+
+def test_a_package_that_cannot_be_installed_fails_the_build(cookies, r_session):
+    project = bake(cookies, "tinyA notOnCran")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode != 0
+    assert "These R packages did not install: notOnCran" in result.stderr
+    assert r_session.installed() == {"tinyA"}
+
+
+def test_installed_packages_are_not_reinstalled(cookies, r_session):
+    project = bake(cookies, "tinyA")
+    assert r_session.run("install.R", cwd=project).returncode == 0
+    stamp = (r_session.lib / "tinyA" / "DESCRIPTION").stat().st_mtime_ns
+    second = r_session.run("install.R", cwd=project)
+    assert second.returncode == 0, second.stderr
+    assert r_session.installs() == ["tinyA"]  # installed once, not twice
+    assert (r_session.lib / "tinyA" / "DESCRIPTION").stat().st_mtime_ns == stamp
+
+
+def test_no_packages_runs_cleanly_and_installs_nothing(cookies, r_session):
+    project = bake(cookies, "")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert r_session.installed() == set()
+    assert r_session.calls() == []
+
+
+def test_github_and_bioconductor_items_reach_their_installers(cookies, r_session):
+    project = bake(cookies, "someone/ghpkg@v1.0, other/ghpkg2 bioc::biocpkg bioc::biocpkg2")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert r_session.calls() == [
+        'install_github|repo="someone/ghpkg@v1.0"|upgrade="never"',
+        'install_github|repo="other/ghpkg2"|upgrade="never"',
+        'install|pkgs=c("biocpkg", "biocpkg2")|update=FALSE|ask=FALSE',
+    ]
+    # remotes and BiocManager were missing, so install.R installed them first.
+    assert {"remotes", "BiocManager", "ghpkg", "ghpkg2", "biocpkg", "biocpkg2"} <= r_session.installed()
+
+
+def test_installers_already_present_are_used_as_they_are(cookies, r_session):
+    project = bake(cookies, "someone/ghpkg bioc::biocpkg")
+    setup = r_session.run("-e", 'install.packages(c("remotes", "BiocManager"))', cwd=project)
+    assert setup.returncode == 0, setup.stderr
+    stamp = (r_session.lib / "remotes" / "DESCRIPTION").stat().st_mtime_ns
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (r_session.lib / "remotes" / "DESCRIPTION").stat().st_mtime_ns == stamp
+    assert len(r_session.calls()) == 2
+
+
+def test_bioconductor_package_already_installed_is_skipped(cookies, r_session):
+    project = bake(cookies, "bioc::biocpkg")
+    assert r_session.run("-e", 'install.packages("biocpkg")', cwd=project).returncode == 0
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert r_session.calls() == []  # BiocManager::install was not called
+    assert "BiocManager" not in r_session.installed() or r_session.installs().count("biocpkg") == 1
+
+
+def test_a_github_install_error_is_reported_and_fails_the_build(cookies, r_session):
+    project = bake(cookies, "someone/notThere@main tinyA")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode != 0
+    assert "These R packages did not install: notThere" in result.stderr
+
+
+def test_renviron_is_read_by_r(cookies, r_session):
+    project = bake(cookies)
+    renviron = project / ".Renviron"
+    probe = 'cat(Sys.getenv("MY_DATA_DIR", "unset"))'
+    as_generated = r_session.run("-e", probe, cwd=project, env={"R_ENVIRON_USER": str(renviron)})
+    assert as_generated.returncode == 0 and as_generated.stdout == "unset"
+    assert "Warning" not in as_generated.stderr
+    renviron.write_text(renviron.read_text().replace("# MY_DATA_DIR=data", "MY_DATA_DIR=data"))
+    uncommented = r_session.run("-e", probe, cwd=project, env={"R_ENVIRON_USER": str(renviron)})
+    assert uncommented.returncode == 0 and uncommented.stdout == "data"
+
+
+def test_example_analysis_runs_with_base_r(cookies, r_session):
+    project = bake(cookies)
+    result = r_session.run("analysis/example.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "Mean fuel economy: 20.1 miles per gallon" in result.stdout
+
+
+def test_install_r_parses_with_every_kind_of_item(cookies, r_session):
+    project = bake(cookies, "data.table, r-lib/cli@feature/x$y'z bioc::DESeq2")
+    result = r_session.run("-e", "invisible(parse('install.R')); cat('ok')", cwd=project)
+    assert result.stdout == "ok", result.stderr
+    evaluated = r_session.run("-e", "exprs <- parse('install.R'); for (e in exprs[1:3]) eval(e); "
+                              "cat(cran, github, bioc, sep = '\\n')", cwd=project)
+    assert evaluated.stdout.splitlines() == ["data.table", "r-lib/cli@feature/x$y'z", "DESeq2"]
+
+
+def test_no_generated_file_overrides_the_image_repositories(cookies):
+    result = cookies.bake(extra_context={"online_checks": False, "r_packages": "dplyr r-lib/cli bioc::limma",
+                                         "apt_packages": "libgsl-dev"})
+    project = result.project_path
+    for path in project.rglob("*"):
+        if not path.is_file():
+            continue
+        # Code only: drop comments (no generated string holds a '#').
+        code = [l.split("#")[0] for l in path.read_text().splitlines()]
+        if path.suffix == ".md":
+            continue  # the README explains why not to set repos
+        assert not any("repos" in l or "cloud.r-project.org" in l or "CRAN" in l for l in code), path
+    run_lines = [l for l in (project / "Dockerfile").read_text().splitlines() if l.startswith("RUN ")]
+    assert "RUN Rscript install.R" in run_lines
