@@ -64,6 +64,7 @@ def make_package(root: Path, name: str, code: str, exports: str) -> Path:
         License: MIT
         Authors@R: person("Test", "Author", email = "test@example.org", role = c("aut", "cre"))
         Encoding: UTF-8
+        ByteCompile: no
         """))
     (source / "NAMESPACE").write_text(f"export({exports})\n")
     (source / "R" / "code.R").write_text(code)
