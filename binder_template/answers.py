@@ -8,13 +8,14 @@ otherwise a short sentence naming the rule the value breaks.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
+# Plain classes and os.path rather than dataclasses and pathlib: every hook
+# run imports this module, and those imports alone would double its cost.
+TEMPLATE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Limits for free text: long enough for any real title or sentence, short
 # enough that a pasted file is caught.
@@ -39,14 +40,16 @@ _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
 
 
-@dataclass(frozen=True)
 class Problem:
     """One bad answer, ready to print as one line."""
 
-    answer: str
-    value: object
-    rule: str
-    example: str
+    __slots__ = ("answer", "value", "rule", "example")
+
+    def __init__(self, answer: str, value: object, rule: str, example: str):
+        self.answer, self.value, self.rule, self.example = answer, value, rule, example
+
+    def __repr__(self) -> str:
+        return f"Problem({self.answer!r}, {self.value!r}, {self.rule!r}, {self.example!r})"
 
     def __str__(self) -> str:
         return (
@@ -59,9 +62,10 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def load_choices(template_root: Path = TEMPLATE_ROOT) -> dict[str, list[str]]:
+def load_choices(template_root: str = TEMPLATE_ROOT) -> dict[str, list[str]]:
     """The choice lists of cookiecutter.json: the one place they are written."""
-    config = json.loads((template_root / "cookiecutter.json").read_text("utf-8"))
+    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
+        config = json.load(config_file)
     return {key: value for key, value in config.items() if isinstance(value, list)}
 
 
@@ -172,11 +176,13 @@ def normalise_binderhub_url(value: str) -> str:
     return value.rstrip("/")
 
 
-@dataclass(frozen=True)
 class RPackages:
-    cran: tuple[str, ...] = ()
-    github: tuple[str, ...] = ()
-    bioc: tuple[str, ...] = ()
+    """R packages by where they come from, each a tuple in the order given."""
+
+    __slots__ = ("cran", "github", "bioc")
+
+    def __init__(self, cran: tuple = (), github: tuple = (), bioc: tuple = ()):
+        self.cran, self.github, self.bioc = cran, github, bioc
 
     def __bool__(self) -> bool:
         return bool(self.cran or self.github or self.bioc)

@@ -6,10 +6,9 @@ The hook scripts in hooks/ only load the answers and call these.
 from __future__ import annotations
 
 import json
+import os
 import shlex
-import shutil
 import sys
-from pathlib import Path
 
 from binder_template import launch
 from binder_template.answers import load_choices, split_items, validate_answers
@@ -22,7 +21,7 @@ from binder_template.pinning import pin_base_image
 HANDOFF = ".binder-template-handoff.json"
 
 
-def pre_gen_project(answers: dict, project_dir: Path, environ=None, out=None) -> int:
+def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
     out = out or sys.stderr
     problems = validate_answers(answers)
     for problem in problems:
@@ -47,28 +46,36 @@ def pre_gen_project(answers: dict, project_dir: Path, environ=None, out=None) ->
     else:
         print(f"warning: online checks are off; the Dockerfile keeps the bare tag "
               f"rocker/binder:{answers['r_version']}, not pinned to a digest", file=out)
-    (Path(project_dir) / HANDOFF).write_text(json.dumps(handoff), encoding="utf-8")
+    with open(os.path.join(project_dir, HANDOFF), "w", encoding="utf-8") as handoff_file:
+        json.dump(handoff, handoff_file)
     return 0
 
 
-def post_gen_project(answers: dict, project_dir: Path, out=None) -> int:
+def post_gen_project(answers: dict, project_dir, out=None) -> int:
     out = out or sys.stdout
-    project_dir = Path(project_dir)
-    handoff_file = project_dir / HANDOFF
+
+    def path(name: str) -> str:
+        return os.path.join(project_dir, name)
+
     handoff = {}
-    if handoff_file.exists():
-        handoff = json.loads(handoff_file.read_text(encoding="utf-8"))
-        handoff_file.unlink()
+    if os.path.exists(path(HANDOFF)):
+        with open(path(HANDOFF), encoding="utf-8") as handoff_file:
+            handoff = json.load(handoff_file)
+        os.remove(path(HANDOFF))
 
     if not answers["github_actions"]:
-        shutil.rmtree(project_dir / ".github", ignore_errors=True)
-    if answers["license"] == "none":
-        (project_dir / "LICENSE").unlink(missing_ok=True)
-    if not split_items(answers["apt_packages"]):
-        (project_dir / "apt.txt").unlink(missing_ok=True)
+        import shutil  # only here: it is slow to import, and most bakes keep .github
+
+        shutil.rmtree(path(".github"), ignore_errors=True)
+    if answers["license"] == "none" and os.path.exists(path("LICENSE")):
+        os.remove(path("LICENSE"))
+    if not split_items(answers["apt_packages"]) and os.path.exists(path("apt.txt")):
+        os.remove(path("apt.txt"))
     if handoff.get("digest"):
-        dockerfile = project_dir / "Dockerfile"
-        dockerfile.write_text(pin_base_image(dockerfile.read_text("utf-8"), handoff["digest"]), "utf-8")
+        with open(path("Dockerfile"), encoding="utf-8") as dockerfile:
+            pinned = pin_base_image(dockerfile.read(), handoff["digest"])
+        with open(path("Dockerfile"), "w", encoding="utf-8") as dockerfile:
+            dockerfile.write(pinned)
 
     print(next_steps(answers, bool(handoff.get("repo_missing"))), file=out)
     return 0

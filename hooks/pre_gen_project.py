@@ -1,8 +1,8 @@
 """Check every answer before cookiecutter writes a file; see binder_template/hook_steps.py."""
 
 import json
+import os
 import sys
-from pathlib import Path
 
 sys.path.insert(0, {{ binder_template_root | tojson }})
 
@@ -12,4 +12,4 @@ from binder_template.hook_steps import pre_gen_project  # noqa: E402
 # so no answer is ever pasted into this file as Python source.
 ANSWERS = json.loads({{ cookiecutter | tojson | tojson }})
 
-sys.exit(pre_gen_project(ANSWERS, Path.cwd()))
+sys.exit(pre_gen_project(ANSWERS, os.getcwd()))
