@@ -104,13 +104,33 @@ def test_matrix_bake(cookies, httpserver, monkeypatch, index, row):
     assert user_lines[-1] == "USER ${NB_USER}"
 
 
+README = (TEMPLATE_ROOT / "README.md").read_text()
+TEST_COMMAND = ".venv/bin/python -m pytest"
+
+
+def test_readme_test_command_is_what_ci_runs():
+    assert f"# 2. Run the whole test suite (the test command)\n{TEST_COMMAND}\n" in README
+    ci = (TEMPLATE_ROOT / ".ci/run").read_text().rstrip().splitlines()
+    assert ci[-1] == TEST_COMMAND
+
+
+def test_readme_variable_table_names_every_question():
+    config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+    for name in (k for k in config if not k.startswith("_")):
+        assert f"| `{name}` |" in README, name
+
+
 def test_default_bake_offline_with_the_cli(tmp_path):
     """The README's quick start: every default, nothing reachable online."""
+    generate = next(l for l in README.splitlines() if l.startswith("python3 -m venv .venv"))
+    cookiecutter_args = generate.split(".venv/bin/cookiecutter ")[1].split()
+    assert cookiecutter_args == ["--no-input", ".", "--output-dir", "generated"]
     start = time.perf_counter()
-    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT)], cwd=tmp_path)
+    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), "--output-dir", "generated"],
+                 cwd=tmp_path)
     elapsed = time.perf_counter() - start
     assert result.returncode == 0, result.stderr
-    project = tmp_path / "my-binder-project"
+    project = tmp_path / "generated" / "my-binder-project"
     assert files_in(project) == expected_files({"repo_name": "my-binder-project"})
     assert "FROM rocker/binder:latest\n" in (project / "Dockerfile").read_text()
     # Offline is a warning, never a failure; the bare tag is warned about once.
@@ -163,6 +183,7 @@ def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
             **offline_answers, "branch": branch, "binderhub_url": hub, "repo_name": f"schema-{index}"})
         workflows.append(str(result.project_path / ".github/workflows/binder.yml"))
         dependabots.append(str(result.project_path / ".github/dependabot.yml"))
+    workflows.append(str(TEMPLATE_ROOT / ".github/workflows/test.yml"))  # the template's own
     checker = tool("check-jsonschema")
     for schema, files in (("vendor.github-workflows", workflows), ("vendor.dependabot", dependabots)):
         proc = run([checker, "--builtin-schema", schema, *files])

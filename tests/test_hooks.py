@@ -296,3 +296,21 @@ def test_hook_scripts_stay_thin():
                 if l.strip() and not l.lstrip().startswith("#")]
         assert len(code) <= 12, hook
         assert "{{ cookiecutter | tojson | tojson }}" in "\n".join(code)
+
+
+def test_cruft_create_and_diff_work_offline_and_leave_nothing_behind(tmp_path):
+    """cruft re-renders with the stored answers and re-runs the hooks in
+    temporary folders; `cruft diff` right after `cruft create` shows nothing."""
+    context = json.dumps({"online_checks": False, "github_user": "octo-cat"})
+    created = run([tool("cruft"), "create", "--no-input", str(TEMPLATE_ROOT),
+                   "--extra-context", context], cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    project = tmp_path / "my-binder-project"
+    assert [p.name for p in tmp_path.iterdir()] == ["my-binder-project"]
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "start"]):
+        assert run(git + command, cwd=project).returncode == 0
+    diff = run([tool("cruft"), "diff", "--exit-code"], cwd=project)
+    assert diff.returncode == 0, diff.stdout + diff.stderr
+    assert run(["git", "status", "--porcelain"], cwd=project).stdout == ""
+    assert [p.name for p in tmp_path.iterdir()] == ["my-binder-project"]
