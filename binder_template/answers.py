@@ -20,6 +20,11 @@ TEMPLATE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Limits for free text: long enough for any real title or sentence, short
 # enough that a pasted file is caught.
 TEXT_LIMITS = {"project_name": 100, "description": 300, "author_name": 100}
+TEXT_EXAMPLES = {
+    "project_name": "Soil moisture course",
+    "description": "Exercises for week 3, in R.",
+    "author_name": "Ada Lovelace",
+}
 
 # GitHub sign-up rules: 1 to 39 ASCII letters, digits and single hyphens, no
 # hyphen at either end.
@@ -242,9 +247,9 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     for name, limit in TEXT_LIMITS.items():
         value = answers.get(name)
         if not isinstance(value, str):
-            check(name, "it must be text", "My Binder Project")
+            check(name, "it must be text", TEXT_EXAMPLES[name])
             continue
-        check(name, text_error(value, limit, required=name == "project_name"), "My Binder Project")
+        check(name, text_error(value, limit, required=name == "project_name"), TEXT_EXAMPLES[name])
 
     check("repo_name", github_repo_error(str(answers.get("repo_name", ""))), "my-binder-project")
     check("github_user", github_user_error(str(answers.get("github_user", ""))), "octo-cat")

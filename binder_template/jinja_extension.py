@@ -34,6 +34,8 @@ from binder_template.answers import normalise_binderhub_url, parse_r_packages, s
 TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
 _MARKDOWN_SPECIAL = set("\\`*_[]<>|~&$")
 _MARKDOWN_LINE_START = set("#-+=>")
+# Line breaks and non-characters that YAML would not keep as they are.
+_YAML_NOT_PLAIN = {0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF}
 # Characters with a meaning in GitHub Actions branch filters.
 _ACTIONS_PATTERN_SPECIAL = set("*?+[]!\\")
 
@@ -126,8 +128,31 @@ def r_string(value: str) -> str:
             out.append("\\" + char)
         elif " " <= char <= "~":
             out.append(char)
-        else:
+        elif ord(char) <= 0xFFFF:
             out.append(f"\\u{{{ord(char):x}}}")
+        else:
+            out.append(f"\\U{{{ord(char):x}}}")
+    return '"' + "".join(out) + '"'
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar holding exactly ``value``.
+
+    Not `tojson`: it writes characters beyond U+FFFF as surrogate pairs,
+    which YAML reads as two broken characters.
+    """
+    out = []
+    for char in value:
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F or (code >= 0xA0 and code not in _YAML_NOT_PLAIN
+                                      and not 0xD800 <= code <= 0xDFFF):
+            out.append(char)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
     return '"' + "".join(out) + '"'
 
 
@@ -170,6 +195,7 @@ class BinderTemplateExtension(Extension):
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.filters.update(
             r_string=r_string,
+            yaml_string=yaml_string,
             r_vector=r_vector,
             r_packages=parse_r_packages,
             items=split_items,

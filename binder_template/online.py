@@ -137,7 +137,13 @@ def rate_limit_message(service: str, response: requests.Response) -> str:
 
 
 def moved_to(response: requests.Response) -> str:
-    return response.headers.get("Location", "another location")
+    return printable(response.headers.get("Location", "another location"))
+
+
+def printable(text: str, limit: int = 200) -> str:
+    """Server text made safe for a terminal: no escape sequences, bounded."""
+    text = "".join(c if c.isprintable() else "?" for c in str(text))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def check_github(client: Client, user: str, repo: str, branch: str) -> tuple[list[Finding], bool]:
@@ -162,7 +168,7 @@ def check_github(client: Client, user: str, repo: str, branch: str) -> tuple[lis
         findings = [Finding(
             "warning",
             f"branch {branch!r} is not on github.com/{slug} yet (its default branch is "
-            f"{str(data.get('default_branch', '?'))!r}); the badge works once you push {branch!r}",
+            f"{printable(data.get('default_branch', '?'))!r}); the badge works once you push {branch!r}",
         )]
         if data.get("archived"):
             findings.append(Finding("warning", f"github.com/{slug} is archived: it is read-only "

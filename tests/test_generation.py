@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import time
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest

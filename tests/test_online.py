@@ -315,3 +315,12 @@ def test_branch_with_slash_is_asked_for_as_one_path_segment(httpserver, monkeypa
     assert report.findings == []
     raw = [r.environ.get("RAW_URI") or r.environ.get("REQUEST_URI") or r.full_path for r, _ in httpserver.log]
     assert any("branches/feature%2Fx" in uri for uri in raw), raw
+
+
+def test_server_text_cannot_drive_the_terminal(httpserver, monkeypatch):
+    evil = "main\x1b[2J\x1b]0;pwned\x07"
+    serve(httpserver, {BRANCHES: not_found(), REPOS: json_response({"default_branch": evil}), **TAG_OK})
+    point_at(monkeypatch, httpserver.url_for(""), httpserver.url_for(""))
+    text = findings_text(run_online_checks(ANSWERS, CHOICES))
+    assert "\x1b" not in text and "\x07" not in text
+    assert "'main?[2J?]0;pwned?'" in text

@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
 import yaml
 from cookiecutter.main import cookiecutter
 from hypothesis import HealthCheck, given, settings
@@ -33,7 +32,7 @@ CHOICES = load_choices()
 github_names = st.from_regex(r"\A[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}\Z")
 repo_names = st.from_regex(r"\A[A-Za-z0-9._-]{1,30}\Z").filter(
     lambda r: r not in (".", "..") and not r.lower().endswith(".git"))
-branches = st.text(st.sampled_from(list("ab/.-_@#%+!$'`()é中")), min_size=1, max_size=15)
+branches = st.text(st.sampled_from(list("ab/.-_@#%+!$'`()é中😀")), min_size=1, max_size=15)
 r_names = st.from_regex(r"\A[A-Za-z][A-Za-z0-9.]{0,8}[A-Za-z0-9]\Z")
 r_items = st.one_of(
     r_names,
@@ -123,3 +122,39 @@ def check_files(project: Path, answers: dict) -> None:
             got.append(tuple(values[:count]))
             values = values[count:]
         assert got == [expected.cran, expected.github, expected.bioc]
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_yaml_string_round_trips(text):
+    from binder_template.jinja_extension import yaml_string
+
+    assert yaml.safe_load(f"key: {yaml_string(text)}\n") == {"key": text}
+
+
+def read_r_literal(literal: str) -> str:
+    """Read a double-quoted R literal the way R's parser does, for the
+    escapes r_string writes."""
+    body, out, i = literal[1:-1], [], 0
+    while i < len(body):
+        if body[i] != "\\":
+            out.append(body[i])
+            i += 1
+        elif body[i + 1] in "\"\\":
+            out.append(body[i + 1])
+            i += 2
+        else:
+            escape = re.match(r"[uU]\{([0-9a-f]+)\}", body[i + 1:])
+            out.append(chr(int(escape.group(1), 16)))
+            i += 1 + escape.end()
+    return "".join(out)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_r_string_round_trips(text):
+    """Plain printable ASCII or an escape, so the literal reads the same in
+    any locale; real R reads these in test_r.py and the property above."""
+    from binder_template.jinja_extension import r_string
+
+    literal = r_string(text)
+    assert literal.isascii() and literal.isprintable()
+    assert read_r_literal(literal) == text
