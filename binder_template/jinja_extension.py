@@ -29,9 +29,19 @@ from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from binder_template import launch
-from binder_template.answers import normalise_binderhub_url, parse_r_packages, split_items
+from binder_template.answers import (
+    Problem,
+    github_repo_error,
+    normalise_binderhub_url,
+    parse_r_packages,
+    split_items,
+)
 
 TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
+# The generated repository's folder in the template. Its name checks repo_name
+# before cookiecutter creates the folder: a name such as 'a/b' would otherwise
+# leave an empty 'a/' behind when the pre-generation hook rejects it.
+PROJECT_FOLDER = "{{ cookiecutter.repo_name | checked_repo_name }}"
 _MARKDOWN_SPECIAL = set("\\`*_[]<>|~&$")
 _MARKDOWN_LINE_START = set("#-+=>")
 # Line breaks and non-characters that YAML would not keep as they are.
@@ -43,6 +53,18 @@ _ACTIONS_PATTERN_SPECIAL = set("*?+[]!\\")
 class UnsafeAnswer(SecurityError, UndefinedError):
     """Refused by the sandbox. Also an UndefinedError, so that cookiecutter
     reports it as "Unable to render variable '<name>'" instead of a traceback."""
+
+
+class InvalidAnswer(UndefinedError):
+    """An answer refused while rendering; cookiecutter prints the message
+    without a traceback, as it does for UndefinedError."""
+
+
+def checked_repo_name(value: str) -> str:
+    error = github_repo_error(value)
+    if error:
+        raise InvalidAnswer(str(Problem("repo_name", value, error, "my-binder-project")))
+    return value
 
 
 _JINJA_MARKERS = ("{{", "{%", "{#")
@@ -71,7 +93,7 @@ def template_sources(root: str = TEMPLATE_ROOT) -> frozenset[str]:
 
     found = set(strings(json.loads((root_path / "cookiecutter.json").read_text("utf-8"))))
     found |= {hook.read_text("utf-8") for hook in (root_path / "hooks").glob("*.py")}
-    project = root_path / "{{cookiecutter.repo_name}}"
+    project = root_path / PROJECT_FOLDER
     found.add(project.name)
     for path in project.rglob("*"):
         found |= {path.name, str(path.relative_to(project))}
@@ -194,6 +216,7 @@ class BinderTemplateExtension(Extension):
         sandbox(environment)
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.filters.update(
+            checked_repo_name=checked_repo_name,
             r_string=r_string,
             yaml_string=yaml_string,
             r_vector=r_vector,

@@ -7,11 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cookiecutter.exceptions import (
-    FailedHookException,
-    OutputDirExistsException,
-    UndefinedVariableInTemplate,
-)
+from cookiecutter.exceptions import FailedHookException, UndefinedVariableInTemplate
 from cookiecutter.main import cookiecutter
 
 from binder_template.hook_steps import HANDOFF, post_gen_project, pre_gen_project
@@ -36,8 +32,6 @@ def generate(tmp_path: Path, **answers):
 BAD_ANSWERS = [
     ("github_user", "octo--cat", "single hyphens"),
     ("github_user", "-octo", "not starting or ending with a hyphen"),
-    ("repo_name", "project.GIT", "cannot end in '.git'"),
-    ("repo_name", "my repo", "ASCII letters, digits"),
     ("branch", "feature/", "empty part between '/'"),
     ("branch", "topic.lock", "ends with '.lock'"),
     ("branch", "a@{b", "contains '@{'"),
@@ -69,11 +63,23 @@ def test_item_lists_name_the_offending_item(tmp_path, capfd):
     assert "error: r_packages = 'not_a_pkg': " in capfd.readouterr().err
 
 
-def test_dot_dot_repo_name_writes_nothing(tmp_path):
-    """cookiecutter itself refuses '..' (the folder exists) before any hook runs."""
-    with pytest.raises(OutputDirExistsException):
-        generate(tmp_path, repo_name="..")
+@pytest.mark.parametrize("name,rule", [
+    ("..", "cannot be named '.' or '..'"),
+    ("a/b", "ASCII letters, digits"),
+    ("../../escape", "ASCII letters, digits"),
+    ("project.GIT", "cannot end in '.git'"),
+    ("my repo", "ASCII letters, digits"),
+])
+def test_bad_repo_name_is_refused_before_its_folder_is_made(tmp_path, name, rule):
+    """repo_name is checked while cookiecutter renders the folder name, before
+    the folder exists: 'a/b' would otherwise leave an empty 'a/' behind."""
+    error = generate(tmp_path, repo_name=name)
+    assert isinstance(error, UndefinedVariableInTemplate)
+    line = error.error.message
+    assert line.startswith(f"error: repo_name = {name!r}: ") and rule in line
+    assert "\n" not in line
     assert list((tmp_path / "out").iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
 def test_several_bad_answers_are_all_reported(tmp_path, capfd):
