@@ -84,15 +84,19 @@ def cli_bake_seconds(template: Path, extra: dict) -> float:
 def bake_table(rounds: int) -> list[tuple[str, str]]:
     hookless = Path(tempfile.mkdtemp(prefix="bench-template-")) / "template"
     shutil.copytree(ROOT, hookless, ignore=shutil.ignore_patterns(".git", ".venv", "hooks", "tests"))
-    os.environ[GITHUB_VARIABLE] = os.environ[DOCKER_HUB_VARIABLE] = refused_url()
+    # .invalid names never resolve (RFC 2606): what a machine without network sees.
+    no_dns = {GITHUB_VARIABLE: "https://api.github.invalid", DOCKER_HUB_VARIABLE: "https://hub.docker.invalid"}
+    refused = dict.fromkeys((GITHUB_VARIABLE, DOCKER_HUB_VARIABLE), refused_url())
     cases = {
-        "online_checks=false": {"online_checks": False},
-        "online_checks=true, network refused": {"online_checks": True},
+        "online_checks=false": ({"online_checks": False}, no_dns),
+        "online_checks=true, offline (no DNS)": ({"online_checks": True}, no_dns),
+        "online_checks=true, connection refused": ({"online_checks": True}, refused),
     }
     rows = []
     try:
         for how, bake in (("cookiecutter command", cli_bake_seconds), ("in-process", bake_seconds)):
-            for label, extra in cases.items():
+            for label, (extra, urls) in cases.items():
+                os.environ.update(urls)
                 bake(ROOT, extra), bake(hookless, extra)  # warm caches
                 with_hooks, without = [], []
                 for _ in range(rounds):  # interleaved, so drift hits both alike

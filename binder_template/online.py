@@ -11,15 +11,22 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from urllib.parse import quote
-
-import requests
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit
 
 from binder_template.launch import create_link
+
+if TYPE_CHECKING:
+    import requests
+
+# requests is imported on first use: on a machine without network the host
+# names do not resolve, and importing requests would then cost more than the
+# rest of the hook.
 
 DEADLINE_VARIABLE = "BINDER_TEMPLATE_ONLINE_DEADLINE"
 DEFAULT_DEADLINE = 3.0
@@ -78,12 +85,28 @@ class Client:
         self.deadline = deadline
         self.deadline_at = time.monotonic() + deadline
         self.count = 0
+        self.token = token
+        self.session = None
+
+    def connect(self) -> None:
+        """Resolve the host first: when that fails there is no network to ask."""
+        host = urlsplit(self.base_url).hostname or ""
+        try:
+            socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except OSError:
+            raise Trouble(f"could not reach {self.service} (no address for {host})") from None
+        import requests
+
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "rocker-binder-template"
-        if token:
-            self.session.headers["Authorization"] = f"Bearer {token}"
+        if self.token:
+            self.session.headers["Authorization"] = f"Bearer {self.token}"
 
     def get(self, path: str) -> requests.Response:
+        if self.session is None:
+            self.connect()
+        import requests
+
         remaining = self.deadline_at - time.monotonic()
         if remaining <= 0:
             raise Trouble(self.too_slow())
