@@ -33,7 +33,8 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
 
     handoff = {"digest": None, "repo_missing": False}
     if answers["online_checks"]:
-        # Imported here: requests takes longer to import than the rest of a bake.
+        # Imported only when asked for: generation with online_checks=false
+        # should not pay for loading the HTTP code.
         from binder_template.online import run_online_checks
 
         report = run_online_checks(answers, load_choices()["r_version"], environ)

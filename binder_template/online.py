@@ -73,7 +73,8 @@ def read_deadline(environ) -> float:
         value = float(environ.get(DEADLINE_VARIABLE, DEFAULT_DEADLINE))
     except ValueError:
         return DEFAULT_DEADLINE
-    return value if value > 0 else DEFAULT_DEADLINE
+    # Also refuses nan and inf, which a thread join cannot wait for.
+    return value if 0 < value <= 600 else DEFAULT_DEADLINE
 
 
 class Client:

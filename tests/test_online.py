@@ -324,3 +324,11 @@ def test_server_text_cannot_drive_the_terminal(httpserver, monkeypatch):
     text = findings_text(run_online_checks(ANSWERS, CHOICES))
     assert "\x1b" not in text and "\x07" not in text
     assert "'main?[2J?]0;pwned?'" in text
+
+
+@pytest.mark.parametrize("value,seconds", [("1.5", 1.5), ("0", 3.0), ("-2", 3.0), ("soon", 3.0),
+                                           ("nan", 3.0), ("inf", 3.0), ("", 3.0)])
+def test_deadline_setting(value, seconds):
+    from binder_template.online import read_deadline
+
+    assert read_deadline({DEADLINE_VARIABLE: value}) == seconds
