@@ -20,10 +20,19 @@ TEMPLATE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # Limits for free text: long enough for any real title or sentence, short
 # enough that a pasted file is caught.
 TEXT_LIMITS = {"project_name": 100, "description": 300, "author_name": 100}
-TEXT_EXAMPLES = {
+# A valid answer for each question, shown beside every error.
+EXAMPLES = {
     "project_name": "Soil moisture course",
     "description": "Exercises for week 3, in R.",
     "author_name": "Ada Lovelace",
+    "repo_name": "my-binder-project",
+    "github_user": "octo-cat",
+    "branch": "main",
+    "r_packages": "dplyr, r-lib/cli@v3.6.3, bioc::DESeq2",
+    "apt_packages": "libgsl-dev, ffmpeg",
+    "binderhub_url": "https://mybinder.org",
+    "github_actions": "true",
+    "online_checks": "true",
 }
 
 # GitHub sign-up rules: 1 to 39 ASCII letters, digits and single hyphens, no
@@ -247,13 +256,13 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     for name, limit in TEXT_LIMITS.items():
         value = answers.get(name)
         if not isinstance(value, str):
-            check(name, "it must be text", TEXT_EXAMPLES[name])
+            check(name, "it must be text", EXAMPLES[name])
             continue
-        check(name, text_error(value, limit, required=name == "project_name"), TEXT_EXAMPLES[name])
+        check(name, text_error(value, limit, required=name == "project_name"), EXAMPLES[name])
 
-    check("repo_name", github_repo_error(str(answers.get("repo_name", ""))), "my-binder-project")
-    check("github_user", github_user_error(str(answers.get("github_user", ""))), "octo-cat")
-    check("branch", branch_error(str(answers.get("branch", ""))), "main")
+    check("repo_name", github_repo_error(str(answers.get("repo_name", ""))), EXAMPLES["repo_name"])
+    check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
+    check("branch", branch_error(str(answers.get("branch", ""))), EXAMPLES["branch"])
 
     for name in ("r_version", "ui", "license"):
         value = answers.get(name)
@@ -262,13 +271,14 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
             check(name, f"choose one of: {allowed}", repr(choices[name][0]))
 
     for item in split_items(str(answers.get("r_packages", ""))):
-        check("r_packages", r_item_error(item), "dplyr, r-lib/cli@v3.6.3, bioc::DESeq2", item)
+        check("r_packages", r_item_error(item), EXAMPLES["r_packages"], item)
     for item in split_items(str(answers.get("apt_packages", ""))):
-        check("apt_packages", debian_package_error(item), "libgsl-dev, ffmpeg", item)
+        check("apt_packages", debian_package_error(item), EXAMPLES["apt_packages"], item)
 
-    check("binderhub_url", binderhub_url_error(str(answers.get("binderhub_url", ""))), "https://mybinder.org")
+    check("binderhub_url", binderhub_url_error(str(answers.get("binderhub_url", ""))),
+          EXAMPLES["binderhub_url"])
 
     for name in ("github_actions", "online_checks"):
         if not isinstance(answers.get(name), bool):
-            check(name, "answer yes or no (true or false)", "true")
+            check(name, "answer yes or no (true or false)", EXAMPLES[name])
     return problems

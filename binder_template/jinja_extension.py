@@ -30,9 +30,9 @@ from jinja2.sandbox import SandboxedEnvironment, safe_range
 
 from binder_template import launch
 from binder_template.answers import (
+    EXAMPLES,
     Problem,
     github_repo_error,
-    normalise_binderhub_url,
     parse_r_packages,
     split_items,
 )
@@ -63,7 +63,7 @@ class InvalidAnswer(UndefinedError):
 def checked_repo_name(value: str) -> str:
     error = github_repo_error(value)
     if error:
-        raise InvalidAnswer(str(Problem("repo_name", value, error, "my-binder-project")))
+        raise InvalidAnswer(str(Problem("repo_name", value, error, EXAMPLES["repo_name"])))
     return value
 
 
@@ -225,7 +225,7 @@ class BinderTemplateExtension(Extension):
             markdown_text=markdown_text,
             actions_branch_pattern=actions_branch_pattern,
             image_user=image_user,
-            hub_url=normalise_binderhub_url,
+            ui_title=lambda ui: launch.UI_TITLES[ui],
             launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
             badge=lambda answers: launch.badge_markdown(
                 answers["binderhub_url"], answers["github_user"], answers["repo_name"],

@@ -213,10 +213,18 @@ def test_connection_refused_is_a_warning(monkeypatch):
 
 
 def test_dns_failure_is_a_warning(monkeypatch):
-    # .invalid never resolves (RFC 2606), so this cannot reach the internet.
+    # A real look-up, even of a .invalid name, may leave the machine for a
+    # resolver; the failure it would give is raised here instead.
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     point_at(monkeypatch, "http://api.github.invalid", "http://hub.docker.invalid", deadline=2)
     report = run_online_checks(ANSWERS, CHOICES)
-    assert "could not reach GitHub" in findings_text(report)
+    text = findings_text(report)
+    assert "could not reach GitHub (no address for api.github.invalid)" in text
+    assert "could not reach Docker Hub (no address for hub.docker.invalid)" in text
+    assert report.requests == {"GitHub": 0, "Docker Hub": 0}  # no HTTP attempted
     assert not report.failed
 
 
