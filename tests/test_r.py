@@ -1,17 +1,16 @@
 """The generated R files, run by real R against a local CRAN-like repository.
 
-The repository is built once per session from tiny source packages. R finds
-it the way the rocker images configure theirs: `options(repos = ...)` in a
-profile, never in install.R. Stand-in `remotes` and `BiocManager` packages,
-served from the same repository, record the calls install.R makes, because
-the real ones need the internet.
+The repository (tests/local_repos.py) is built once per session from tiny
+source packages. R finds it the way the rocker images configure theirs:
+`options(repos = ...)` in a profile, never in install.R. Stand-in `remotes`
+and `BiocManager` packages, served from the same repository, record the calls
+install.R makes, because the real ones need the internet.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,73 +18,6 @@ import pytest
 from tests.conftest import run
 
 pytestmark = pytest.mark.xdist_group("real-R")  # one worker builds the repository once
-
-RECORD_CALL = """
-record <- function(fn, args) {
-  values <- vapply(args, function(a) paste(deparse(a), collapse = ""), character(1))
-  cat(paste(c(fn, paste(names(args), values, sep = "=")), collapse = "|"), "\\n",
-      file = Sys.getenv("STANDIN_LOG"), append = TRUE, sep = "")
-}
-"""
-
-STAND_INS = {
-    "remotes": RECORD_CALL + """
-install_github <- function(repo, upgrade = "default", ...) {
-  record("install_github", c(list(repo = repo, upgrade = upgrade), list(...)))
-  # Like remotes: install the package the spec names, return its name.
-  pkg <- sub("@.*$", "", sub("^[^/]*/", "", repo))
-  utils::install.packages(pkg)
-  invisible(pkg)
-}
-""",
-    "BiocManager": RECORD_CALL + """
-install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
-  record("install", c(list(pkgs = pkgs, update = update, ask = ask), list(...)))
-  utils::install.packages(pkgs)
-}
-""",
-}
-# Top-level code in R/ runs when a package is installed: a log line per install.
-PLAIN = """
-cat(Sys.getenv("R_PACKAGE_NAME"), "\\n", file = Sys.getenv("INSTALL_LOG"), append = TRUE, sep = "")
-hello <- function() "hello"
-"""
-PLAIN_PACKAGES = ("tinyA", "tinyB", "ghpkg", "ghpkg2", "biocpkg", "biocpkg2")
-
-
-def make_package(root: Path, name: str, code: str, exports: str) -> Path:
-    source = root / name
-    (source / "R").mkdir(parents=True)
-    (source / "DESCRIPTION").write_text(textwrap.dedent(f"""\
-        Package: {name}
-        Version: 0.0.1
-        Title: Tiny Stand-In Package for Tests
-        Description: Tiny stand-in package used by the template's tests.
-        License: MIT
-        Authors@R: person("Test", "Author", email = "test@example.org", role = c("aut", "cre"))
-        Encoding: UTF-8
-        ByteCompile: no
-        """))
-    (source / "NAMESPACE").write_text(f"export({exports})\n")
-    (source / "R" / "code.R").write_text(code)
-    return source
-
-
-@pytest.fixture(scope="session")
-def local_cran(tmp_path_factory, rscript) -> Path:
-    root = tmp_path_factory.mktemp("local-cran")
-    contrib = root / "repo" / "src" / "contrib"
-    contrib.mkdir(parents=True)
-    sources = [make_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
-    sources.append(make_package(root / "src", "remotes", STAND_INS["remotes"], "install_github"))
-    sources.append(make_package(root / "src", "BiocManager", STAND_INS["BiocManager"], "install"))
-    r = str(Path(rscript).with_name("R"))
-    for source in sources:
-        subprocess.run([r, "CMD", "build", "--no-build-vignettes", "--no-manual", str(source)],
-                       cwd=contrib, check=True, capture_output=True)
-    subprocess.run([rscript, "-e", f"tools::write_PACKAGES('{contrib}', type = 'source')"],
-                   check=True, capture_output=True)
-    return root / "repo"
 
 
 class RSession:

@@ -1,0 +1,128 @@
+"""Package repositories made on this machine, so that real R and real apt
+install real packages with no network.
+
+- A CRAN-like repository of tiny source packages, built with `R CMD build` and
+  indexed with `tools::write_PACKAGES`. R finds it through `options(repos =)`,
+  the way the rocker images point R at theirs.
+- A flat apt repository holding one tiny `.deb` made with `dpkg-deb`, with the
+  `Packages` index apt reads.
+
+The R tests use the first directly; the real-build tests copy both into the
+stand-in images.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import subprocess
+import textwrap
+from pathlib import Path
+
+RECORD_CALL = """
+record <- function(fn, args) {
+  values <- vapply(args, function(a) paste(deparse(a), collapse = ""), character(1))
+  cat(paste(c(fn, paste(names(args), values, sep = "=")), collapse = "|"), "\\n",
+      file = Sys.getenv("STANDIN_LOG"), append = TRUE, sep = "")
+}
+"""
+
+# Stand-ins for installers that need the internet: they record the call
+# install.R makes, then install the named package from the same repository.
+STAND_INS = {
+    "remotes": RECORD_CALL + """
+install_github <- function(repo, upgrade = "default", ...) {
+  record("install_github", c(list(repo = repo, upgrade = upgrade), list(...)))
+  # Like remotes: install the package the spec names, return its name.
+  pkg <- sub("@.*$", "", sub("^[^/]*/", "", repo))
+  utils::install.packages(pkg)
+  invisible(pkg)
+}
+""",
+    "BiocManager": RECORD_CALL + """
+install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
+  record("install", c(list(pkgs = pkgs, update = update, ask = ask), list(...)))
+  utils::install.packages(pkgs)
+}
+""",
+}
+# Top-level code in R/ runs when a package is installed: a log line per
+# install, when INSTALL_LOG names a file.
+PLAIN = """
+log <- Sys.getenv("INSTALL_LOG")
+if (nzchar(log)) cat(Sys.getenv("R_PACKAGE_NAME"), "\\n", file = log, append = TRUE, sep = "")
+hello <- function() "hello"
+"""
+PLAIN_PACKAGES = ("tinyA", "tinyB", "ghpkg", "ghpkg2", "biocpkg", "biocpkg2")
+
+# The package in the flat apt repository, and the command it installs.
+APT_PACKAGE = "binder-standin-tool"
+APT_COMMAND = "/usr/bin/binder-standin-tool"
+
+
+def make_r_package(root: Path, name: str, code: str, exports: str) -> Path:
+    source = root / name
+    (source / "R").mkdir(parents=True)
+    (source / "DESCRIPTION").write_text(textwrap.dedent(f"""\
+        Package: {name}
+        Version: 0.0.1
+        Title: Tiny Stand-In Package for Tests
+        Description: Tiny stand-in package used by the template's tests.
+        License: MIT
+        Authors@R: person("Test", "Author", email = "test@example.org", role = c("aut", "cre"))
+        Encoding: UTF-8
+        ByteCompile: no
+        """))
+    (source / "NAMESPACE").write_text(f"export({exports})\n")
+    (source / "R" / "code.R").write_text(code)
+    return source
+
+
+def build_cran(root: Path, rscript: str) -> Path:
+    """A CRAN-like repository under root/repo; returns its path."""
+    contrib = root / "repo" / "src" / "contrib"
+    contrib.mkdir(parents=True)
+    sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
+    sources += [make_r_package(root / "src", name, code, export)
+                for (name, code), export in zip(STAND_INS.items(), ("install_github", "install"))]
+    r = str(Path(rscript).with_name("R"))
+    for source in sources:
+        subprocess.run([r, "CMD", "build", "--no-build-vignettes", "--no-manual", str(source)],
+                       cwd=contrib, check=True, capture_output=True)
+    subprocess.run([rscript, "-e", f"tools::write_PACKAGES('{contrib}', type = 'source')"],
+                   check=True, capture_output=True)
+    return root / "repo"
+
+
+def build_apt(root: Path) -> Path:
+    """A flat apt repository (`deb [trusted=yes] file:<dir> ./`) under root/apt."""
+    package = root / "deb-source"
+    (package / "DEBIAN").mkdir(parents=True)
+    (package / "usr" / "bin").mkdir(parents=True)
+    control = textwrap.dedent(f"""\
+        Package: {APT_PACKAGE}
+        Version: 1.0
+        Architecture: all
+        Maintainer: Template Tests <test@example.org>
+        Description: tiny package standing in for a system library
+        """)
+    (package / "DEBIAN" / "control").write_text(control)
+    command = package / APT_COMMAND.lstrip("/")
+    command.write_text("#!/bin/sh\necho binder-standin-tool works\n")
+    command.chmod(0o755)
+    repo = root / "apt"
+    repo.mkdir()
+    deb = repo / f"{APT_PACKAGE}_1.0_all.deb"
+    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(package), str(deb)],
+                   check=True, capture_output=True)
+    data = deb.read_bytes()
+    # The index dpkg-scanpackages would write: the control fields, then where
+    # the file is and what it hashes to.
+    index = control + (
+        f"Filename: ./{deb.name}\nSize: {len(data)}\n"
+        f"MD5sum: {hashlib.md5(data).hexdigest()}\n"
+        f"SHA256: {hashlib.sha256(data).hexdigest()}\n\n"
+    )
+    (repo / "Packages").write_text(index)
+    (repo / "Packages.gz").write_bytes(gzip.compress(index.encode()))
+    return repo

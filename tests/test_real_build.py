@@ -1,0 +1,183 @@
+"""Generated repositories built for real, the way mybinder.org builds them.
+
+The real repo2docker builds each repository with the arguments BinderHub
+gives it (`--user-name jovyan --user-id 1000`), and with those a local
+`repo2docker .` gives (`alice`, 1234). It drives Debian's docker.io through
+tests/standins/docker, which turns `docker buildx build` into the same
+BuildKit build, with no network. The base images are stand-ins for both
+rocker/binder generations (tests/standins/), tagged with the real names in a
+private dockerd (tests/private_dockerd.py), and packages come from local
+repositories (tests/local_repos.py).
+
+Deselect with `-m "not docker"` while working on something else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.binder_build import BINDER, Build, inside, repo2docker_build
+from tests.conftest import run
+from tests.local_repos import APT_PACKAGE, build_apt
+from tests.standin_images import GENERATIONS, IMAGE_USERS, build_standins, docker
+
+pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
+
+TAGS = list(GENERATIONS)
+LOCAL_USER = ("alice", "1234")  # what `repo2docker .` passes for a user alice
+PACKAGES = "tinyA, tinyB"
+# repo2docker allows comments and blank lines in apt.txt; so must we.
+APT_TXT = f"# Tools the analysis calls\n\n{APT_PACKAGE}  # the stand-in package\n"
+
+
+@pytest.fixture(scope="session")
+def standins(docker_host, local_cran, tmp_path_factory) -> dict[str, str]:
+    work = tmp_path_factory.mktemp("standins")
+    try:
+        return build_standins(docker_host, local_cran, build_apt(work), work)
+    except FileNotFoundError as err:
+        message = str(err)
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def bake(cookies, tag: str, r_packages: str = PACKAGES, **answers) -> Path:
+    result = cookies.bake(extra_context={
+        "online_checks": False, "r_version": tag, "r_packages": r_packages,
+        "apt_packages": APT_PACKAGE, **answers})
+    assert result.exit_code == 0, result.exception
+    project = result.project_path
+    (project / "apt.txt").write_text(APT_TXT)
+    renviron = project / ".Renviron"
+    renviron.write_text(renviron.read_text().replace("# MY_DATA_DIR=data", "MY_DATA_DIR=data"))
+    return project
+
+
+@pytest.fixture(scope="module", params=TAGS)
+def binder_build(request, cookies_session, docker_host, standins) -> Build:
+    """A repository with R and apt packages, built with Binder's arguments."""
+    tag = request.param
+    project = bake(cookies_session, tag, repo_name=f"binder-{tag.replace('.', '-')}")
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    build.tag = tag
+    return build
+
+
+def test_the_build_is_binders_buildkit_build(binder_build):
+    project = binder_build.project
+    builds = [call for call in binder_build.docker_calls if call[:2] == ["buildx", "build"]]
+    assert len(builds) == 1
+    args = builds[0]
+    assert ["--build-arg", "NB_USER=jovyan"] == args[args.index("NB_USER=jovyan") - 1:][:2]
+    assert ["--build-arg", "NB_UID=1000"] == args[args.index("NB_UID=1000") - 1:][:2]
+    # repo2docker works from the repository root: the context, with the
+    # Dockerfile's path relative to it.
+    assert args[args.index("--file") + 1] == "Dockerfile"
+    assert args[-1] == str(project)
+    # BuildKit's plain progress, not the classic builder's "Step 1/8 :" lines.
+    assert "#1 [internal] load build definition from Dockerfile" in binder_build.log
+    assert not re.search(r"^Step \d+/\d+ :", binder_build.log, re.MULTILINE)
+
+
+PROBE = """
+echo "user=$(id -un)"
+echo "uid=$(id -u)"
+echo "nb_user=$NB_USER"
+echo "pwd=$(pwd)"
+echo "renviron_owner=$(stat -c %U "$HOME/.Renviron")"
+Rscript -e 'cat("renviron_var=", Sys.getenv("MY_DATA_DIR"), "\\n", sep = "")'
+Rscript -e 'library(tinyA); library(tinyB); cat("packages=", tinyA::hello(), "\\n", sep = "")'
+echo "apt_tool=$(binder-standin-tool)"
+echo "example=$(Rscript analysis/example.R | grep -c 'Mean fuel economy: 20.1')"
+"""
+
+
+def test_the_image_runs_as_its_own_user_with_everything_installed(binder_build, docker_host):
+    found = inside(docker_host, binder_build.image, PROBE)
+    user = IMAGE_USERS[binder_build.tag]
+    assert found == {
+        "user": user,
+        "uid": "1000",
+        "nb_user": user,
+        "pwd": f"/home/{user}",
+        "renviron_owner": user,
+        "renviron_var": "data",
+        "packages": "hello",
+        "apt_tool": "binder-standin-tool works",
+        "example": "1",
+    }
+
+
+def test_a_local_users_arguments_build_too(binder_build, docker_host):
+    """`repo2docker .` passes the local login and uid; the image keeps its own user."""
+    build = repo2docker_build(docker_host, binder_build.project, LOCAL_USER)
+    assert build.ok, build.log[-4000:]
+    assert "NB_USER=alice" in build.docker_calls[-1] and "NB_UID=1234" in build.docker_calls[-1]
+    found = inside(docker_host, build.image, 'echo "user=$(id -un)"; echo "uid=$(id -u)"')
+    assert found == {"user": IMAGE_USERS[binder_build.tag], "uid": "1000"}
+
+
+def test_editing_content_keeps_the_package_install_cached(binder_build, docker_host, tmp_path):
+    project = tmp_path / binder_build.project.name
+    shutil.copytree(binder_build.project, project)
+    with open(project / "analysis" / "example.R", "a") as analysis:
+        analysis.write("cat('one more line\\n')\n")
+    with open(project / "README.md", "a") as readme:
+        readme.write("\nMore notes.\n")
+    edited = repo2docker_build(docker_host, project, BINDER)
+    assert edited.ok, edited.log[-4000:]
+    assert edited.step("RUN Rscript install.R") == "CACHED"
+    user = IMAGE_USERS[binder_build.tag]  # BuildKit shows ${NB_USER} expanded
+    assert edited.step(f"COPY --chown={user} . /home/{user}") == "ran"
+
+    # The control: an edit to install.R itself does rerun the install.
+    with open(project / "install.R", "a") as install:
+        install.write("# a comment\n")
+    changed = repo2docker_build(docker_host, project, BINDER)
+    assert changed.ok, changed.log[-4000:]
+    assert changed.step("RUN Rscript install.R") == "ran"
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_a_package_that_does_not_exist_fails_the_build_and_is_named(
+        cookies, docker_host, standins, tag):
+    project = bake(cookies, tag, r_packages="tinyA notOnCran")
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert not build.ok
+    assert "These R packages did not install: notOnCran" in build.log
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_the_readme_docker_build_works(cookies, docker_host, standins, tag):
+    project = bake(cookies, tag, r_packages="")
+    readme = (project / "README.md").read_text()
+    command = next(line for line in readme.splitlines() if line.startswith("docker build "))
+    args = command.split()
+    assert args[:3] == ["docker", "build", "-t"] and args[-1] == "."
+    built = docker(docker_host, "build", "--network=none", *args[2:], cwd=project, timeout=600)
+    assert built.returncode == 0, built.stderr[-4000:]
+    found = inside(docker_host, args[3], 'echo "user=$(id -un)"')
+    assert found == {"user": IMAGE_USERS[tag]}
+
+
+def test_a_declared_nb_user_arg_breaks_a_versioned_image_under_buildkit(docker_host, standins, tmp_path):
+    """Why the generated Dockerfile declares no ARG NB_USER: BuildKit lets the
+    build argument replace the image's ENV NB_USER (rstudio) with Binder's
+    jovyan, a user the image lacks. The classic builder hid this."""
+    (tmp_path / "Dockerfile").write_text(
+        "FROM rocker/binder:4.4.0\nARG NB_USER\nUSER ${NB_USER}\nRUN id -un\n")
+    args = ["build", "--network=none", "--build-arg", "NB_USER=jovyan", "--build-arg", "NB_UID=1000",
+            str(tmp_path)]
+    buildkit = docker(docker_host, *args, timeout=300)
+    assert buildkit.returncode != 0
+    assert "unable to find user jovyan" in buildkit.stderr
+    classic = run(["/usr/bin/docker", *args], env={**os.environ, "DOCKER_HOST": docker_host,
+                                                     "DOCKER_BUILDKIT": "0"}, timeout=300)
+    assert classic.returncode == 0, classic.stderr
