@@ -33,9 +33,11 @@ from binder_template.answers import (
     EXAMPLES,
     Problem,
     github_repo_error,
+    normalise_binderhub_url,
     parse_r_packages,
     split_items,
 )
+from binder_template.versions import REPO2DOCKER_REQUIREMENT
 
 TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
 # The generated repository's folder in the template. Its name checks repo_name
@@ -215,6 +217,7 @@ class BinderTemplateExtension(Extension):
         super().__init__(environment)
         sandbox(environment)
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
+        environment.globals["repo2docker_requirement"] = REPO2DOCKER_REQUIREMENT
         environment.filters.update(
             checked_repo_name=checked_repo_name,
             r_string=r_string,
@@ -226,12 +229,11 @@ class BinderTemplateExtension(Extension):
             actions_branch_pattern=actions_branch_pattern,
             image_user=image_user,
             ui_title=lambda ui: launch.UI_TITLES[ui],
+            urlpath=lambda ui: launch.URLPATHS[ui],
+            hub_base=normalise_binderhub_url,
             launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
             badge=lambda answers: launch.badge_markdown(
                 answers["binderhub_url"], answers["github_user"], answers["repo_name"],
                 answers["branch"], answers["ui"],
-            ),
-            build_url=lambda answers, ref: launch.build_url(
-                answers["binderhub_url"], answers["github_user"], answers["repo_name"], ref
             ),
         )

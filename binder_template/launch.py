@@ -28,11 +28,6 @@ def badge_markdown(hub: str, user: str, repo: str, branch: str, ui: str = "rstud
     return f"[![Binder]({base}/badge_logo.svg)]({launch_url(hub, user, repo, branch, ui)})"
 
 
-def build_url(hub: str, user: str, repo: str, ref: str) -> str:
-    """The endpoint that starts a build, so the first visitor finds it cached."""
-    return f"{normalise_binderhub_url(hub)}/build/gh/{user}/{repo}/{encode_ref(ref)}"
-
-
 def from_answers(answers: dict, ui: str | None = None) -> str:
     return launch_url(
         answers["binderhub_url"],

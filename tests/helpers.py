@@ -28,7 +28,8 @@ def expected_files(answers: dict) -> set[str]:
     if answers.get("apt_packages", "").strip(" ,"):
         files.add("apt.txt")
     if answers.get("github_actions", True):
-        files |= {".github/workflows/binder.yml", ".github/dependabot.yml"}
+        files |= {".github/workflows/binder.yml", ".github/dependabot.yml",
+                  ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
     return files
 
 

@@ -53,7 +53,8 @@ def bake(cookies, tag: str, r_packages: str = PACKAGES, **answers) -> Path:
         "apt_packages": APT_PACKAGE, **answers})
     assert result.exit_code == 0, result.exception
     project = result.project_path
-    (project / "apt.txt").write_text(APT_TXT)
+    if (project / "apt.txt").exists():
+        (project / "apt.txt").write_text(APT_TXT)
     renviron = project / ".Renviron"
     renviron.write_text(renviron.read_text().replace("# MY_DATA_DIR=data", "MY_DATA_DIR=data"))
     return project
@@ -181,3 +182,21 @@ def test_a_declared_nb_user_arg_breaks_a_versioned_image_under_buildkit(docker_h
     classic = run(["/usr/bin/docker", *args], env={**os.environ, "DOCKER_HOST": docker_host,
                                                      "DOCKER_BUILDKIT": "0"}, timeout=300)
     assert classic.returncode == 0, classic.stderr
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_the_readmes_apt_lines_work_when_added_by_hand(cookies, docker_host, standins, tag):
+    """A repository generated without system packages: its README says which
+    lines to add to the Dockerfile, and where. Following it must build."""
+    project = bake(cookies, tag, r_packages="", apt_packages="")
+    readme = (project / "README.md").read_text()
+    snippet = readme.split("```dockerfile\n", 1)[1].split("```", 1)[0]
+    dockerfile = project / "Dockerfile"
+    text = dockerfile.read_text()
+    assert "\nUSER ${NB_USER}\n" in text and "apt.txt" not in text
+    dockerfile.write_text(text.replace("\nUSER ${NB_USER}\n", "\n" + snippet + "USER ${NB_USER}\n", 1))
+    (project / "apt.txt").write_text(APT_TXT)
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    assert inside(docker_host, build.image, 'echo "tool=$(binder-standin-tool)"') == {
+        "tool": "binder-standin-tool works"}

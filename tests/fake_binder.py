@@ -1,0 +1,201 @@
+"""Local stand-ins for a BinderHub federation and for a Jupyter server, on
+127.0.0.1, for the generated repository's pre-warm and smoke-test scripts.
+
+They answer as the real code does:
+- BinderHub (binderhub/builder.py): `/build/gh/...` refuses a request without
+  `Accept: text/event-stream` with 400, then streams `data: {"phase": ...}`
+  events with `:keepalive` comments between them; a build goes on when the
+  client leaves.
+- The mybinder.org front (mybinder.org-deploy's federation-redirect):
+  `/active_hosts` lists the members, `/build/...` answers 307 to one of them.
+- A Jupyter server: `/api/status` with a token, and `/rstudio/` through
+  jupyter-rsession-proxy to RStudio's page, which loads
+  `rstudio/rstudio.nocache.js` (rstudio/rstudio src/gwt/www/index.htm).
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# How long a building member waits for the client to leave before it
+# finishes the build and starts a launch, as BinderHub would.
+BUILD_SECONDS = 10
+RSTUDIO_PAGE = (b'<!DOCTYPE html><html><head><title>RStudio</title>'
+                b'<script src="rstudio/rstudio.nocache.js"></script></head><body></body></html>')
+
+
+class FakeServer:
+    """A threaded HTTP server on 127.0.0.1 whose handler calls `self.answer`."""
+
+    def __init__(self, answer):
+        self.answer = answer
+        self.requests: list[tuple[str, str, str]] = []  # (method, path, Accept)
+        self.release = threading.Event()  # ends handlers that hold a request
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):  # noqa: N802 (http.server's name)
+                server.requests.append(("GET", self.path, self.headers.get("Accept", "")))
+                server.answer(self)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def respond(handler, status: int, body: bytes = b"", content_type: str = "text/plain",
+            headers: dict | None = None) -> None:
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    for name, value in (headers or {}).items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+class Member:
+    """One BinderHub. `script` is what it streams for a build: phases, with
+    ':keepalive' standing for a comment. A script whose last phase is
+    'building' or 'built' then waits for the client to leave, and records
+    whether it did before the build finished."""
+
+    def __init__(self, script: list[str], message: str = ""):
+        self.script, self.message = script, message
+        self.sent: list[str] = []
+        self.client_left_early: bool | None = None
+        self.done = threading.Event()  # set when a build request has been answered
+        self.server = FakeServer(self.answer)
+
+    def answer(self, handler) -> None:
+        try:
+            self.stream(handler)
+        finally:
+            self.done.set()
+
+    def stream(self, handler) -> None:
+        if "/build/gh/" not in handler.path:  # under the hub's path prefix, if any
+            return respond(handler, 404, b"Not Found")
+        if "text/event-stream" not in handler.headers.get("Accept", ""):
+            return respond(handler, 400, b"Missing Accept header: text/event-stream")
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/event-stream")
+        handler.send_header("Transfer-Encoding", "chunked")  # as tornado streams it
+        handler.end_headers()
+        handler.close_connection = True
+
+        def send(text: str) -> None:
+            data = text.encode()
+            handler.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+            handler.wfile.flush()
+
+        for phase in self.script:
+            if phase == ":keepalive":
+                send(":keepalive\n\n")
+            else:
+                event = {"phase": phase, "message": self.message if phase == "failed" else f"{phase}\n"}
+                send(f"data: {json.dumps(event)}\n\n")
+            self.sent.append(phase)
+        if self.script[-1] in ("building", "built"):
+            self.client_left_early = client_leaves(handler.connection, BUILD_SECONDS)
+            if self.client_left_early:
+                return
+            for phase in ("built", "launching", "ready")[1 if self.script[-1] == "built" else 0:]:
+                send(f'data: {{"phase": "{phase}"}}\n\n')
+                self.sent.append(phase)
+        handler.wfile.write(b"0\r\n\r\n")
+
+
+def client_leaves(connection: socket.socket, seconds: float) -> bool:
+    """True when the client closes the connection within `seconds`."""
+    readable, _, _ = select.select([connection], [], [], seconds)
+    if not readable:
+        return False
+    try:
+        return connection.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
+
+
+class Silent:
+    """A member that accepts a request and never answers it."""
+
+    def __init__(self):
+        self.server = FakeServer(lambda handler: self.server.release.wait(60))
+
+
+class Busy:
+    """A member that is up but refuses work."""
+
+    def __init__(self, status: int = 503):
+        self.server = FakeServer(lambda handler: respond(handler, status, b"busy"))
+
+
+class Front:
+    """mybinder.org itself: lists the members and redirects builds to one."""
+
+    def __init__(self, members: dict[str, str] | None, redirect_to: str | None = None):
+        self.members, self.redirect_to = members, redirect_to
+        self.server = FakeServer(self.answer)
+
+    def answer(self, handler) -> None:
+        if handler.path.endswith("/active_hosts") and self.members is not None:
+            hosts = {name: {"url": url, "weight": 1} for name, url in self.members.items()}
+            return respond(handler, 200, json.dumps({"active_hosts": hosts}).encode(), "application/json")
+        if "/build/" in handler.path and self.redirect_to:
+            return respond(handler, 307, headers={"Location": self.redirect_to + handler.path})
+        return respond(handler, 404, b"Not Found")
+
+
+class Jupyter:
+    """A Jupyter server with a token. `rstudio` says what /rstudio/ does:
+    'up', 'loop', '500', 'not-rstudio'. `starting` is how many /api/status
+    requests answer 503 before the server is up."""
+
+    def __init__(self, token: str, rstudio: str = "up", starting: int = 0):
+        self.token, self.rstudio, self.starting = token, rstudio, starting
+        self.server = FakeServer(self.answer)
+
+    def answer(self, handler) -> None:
+        if handler.headers.get("Authorization") != f"token {self.token}":
+            return respond(handler, 403, b"Forbidden")
+        path = handler.path
+        if path == "/api/status":
+            if self.starting > 0:
+                self.starting -= 1
+                return respond(handler, 503, b"starting")
+            return respond(handler, 200, b'{"started": "now"}', "application/json")
+        if path == "/rstudio":  # jupyter-server-proxy adds the slash
+            return respond(handler, 302, headers={"Location": "/rstudio/"})
+        if path == "/rstudio/":
+            if self.rstudio == "loop":
+                return respond(handler, 302, headers={"Location": "/rstudio/auth-sign-in"})
+            if self.rstudio == "500":
+                return respond(handler, 500, b"Internal Server Error: could not start rserver")
+            if self.rstudio == "not-rstudio":
+                return respond(handler, 200, b"<html><title>Jupyter Server</title></html>", "text/html")
+            return respond(handler, 200, RSTUDIO_PAGE, "text/html")
+        if path == "/rstudio/auth-sign-in":
+            return respond(handler, 302, headers={"Location": "/rstudio/"})
+        if path in ("/lab", "/tree"):
+            return respond(handler, 200, b"<html>Jupyter</html>", "text/html")
+        return respond(handler, 404, b"Not Found")
