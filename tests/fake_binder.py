@@ -168,7 +168,7 @@ class Front:
 
 class Jupyter:
     """A Jupyter server with a token. `rstudio` says what /rstudio/ does:
-    'up', 'loop', '500', 'not-rstudio'. `starting` is how many /api/status
+    'up', 'loop', '500', 'hang', 'not-rstudio'. `starting` is how many /api/status
     requests answer 503 before the server is up."""
 
     def __init__(self, token: str, rstudio: str = "up", starting: int = 0):
@@ -191,6 +191,9 @@ class Jupyter:
                 return respond(handler, 302, headers={"Location": "/rstudio/auth-sign-in"})
             if self.rstudio == "500":
                 return respond(handler, 500, b"Internal Server Error: could not start rserver")
+            if self.rstudio == "hang":  # rserver never answers the proxy
+                self.server.release.wait(60)
+                return
             if self.rstudio == "not-rstudio":
                 return respond(handler, 200, b"<html><title>Jupyter Server</title></html>", "text/html")
             return respond(handler, 200, RSTUDIO_PAGE, "text/html")

@@ -160,10 +160,11 @@ def test_smoke_test_waits_for_a_server_that_is_starting(scripts):
     ("loop", "/rstudio/: redirect loop: /rstudio/ -> /rstudio/auth-sign-in -> /rstudio/"),
     ("500", "/rstudio/: HTTP 500 (ended at /rstudio/)"),
     ("not-rstudio", "/rstudio/: HTTP 200 at /rstudio/, but not RStudio's page"),
+    ("hang", "/rstudio/: no answer within 2 s (TimeoutError)"),
 ])
 def test_smoke_test_fails_with_one_line_saying_what_failed(scripts, mode, line):
     with Jupyter(TOKEN, rstudio=mode).server as server:
-        result = smoke(scripts, server.url, "--seconds", "5")
+        result = smoke(scripts, server.url, "--seconds", "2")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [f"::error title=Binder smoke test::{line}"]
     assert "Traceback" not in result.stderr

@@ -179,9 +179,11 @@ def test_dockerignore_keeps_what_the_image_needs(cookies, offline_answers):
 
 def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
     workflows, dependabots = [], []
-    for index, (branch, hub) in enumerate(BRANCH_AND_HUB_FORMS + [("release+1!", "https://mybinder.org")]):
+    forms = BRANCH_AND_HUB_FORMS + [("release+1!", "https://mybinder.org")]
+    for index, ((branch, hub), tag) in enumerate(zip(forms, ["latest", "4.4.0"] * len(forms))):
         result = cookies.bake(extra_context={
-            **offline_answers, "branch": branch, "binderhub_url": hub, "repo_name": f"schema-{index}"})
+            **offline_answers, "branch": branch, "binderhub_url": hub, "r_version": tag,
+            "repo_name": f"schema-{index}"})
         workflows.append(str(result.project_path / ".github/workflows/binder.yml"))
         dependabots.append(str(result.project_path / ".github/dependabot.yml"))
     workflows.append(str(TEMPLATE_ROOT / ".github/workflows/test.yml"))  # the template's own
