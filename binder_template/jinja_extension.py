@@ -20,7 +20,11 @@ language it writes into, so an answer is never pasted into source as-is.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib
 import json
+import os
+import sys
 from pathlib import Path
 
 from jinja2 import Environment
@@ -212,7 +216,57 @@ def image_user(r_version: str) -> str:
     return "jovyan" if r_version == "latest" else "rstudio"
 
 
+def template_fingerprint(root: str) -> str:
+    """A digest of everything this module reads from a template folder, and of
+    the package's own code: the version of the template it renders."""
+    root_path = Path(root)
+    digest = hashlib.sha256()
+    files = [root_path / "cookiecutter.json", *sorted((root_path / "hooks").glob("*.py")),
+             *sorted((root_path / "binder_template").glob("*.py"))]
+    for path in files:
+        digest.update(f"{path.relative_to(root_path)}\0".encode() + path.read_bytes() + b"\0")
+    names = sorted(str(p.relative_to(root_path)) for p in (root_path / PROJECT_FOLDER).rglob("*"))
+    digest.update("\0".join(names).encode())
+    return digest.hexdigest()
+
+
+def rendering_root() -> str:
+    """The template folder being rendered: cookiecutter and cruft append it to
+    sys.path while they render, so it is the last entry holding this package."""
+    for entry in reversed(sys.path):
+        if entry and os.path.isfile(os.path.join(entry, "binder_template", "jinja_extension.py")) \
+                and os.path.isfile(os.path.join(entry, "cookiecutter.json")):
+            return str(Path(entry).resolve())
+    return TEMPLATE_ROOT
+
+
+# The template version this module was imported from. One process can render
+# two versions: `cruft update` renders the old commit and then the new one
+# from the same checkout, and Python keeps the modules it imported first.
+LOADED_VERSION = (TEMPLATE_ROOT, template_fingerprint(TEMPLATE_ROOT))
+
+
+def fresh_extension_class(root: str) -> type:
+    """This extension as the template in `root` defines it, imported anew."""
+    for name in [n for n in sys.modules if n == "binder_template" or n.startswith("binder_template.")]:
+        del sys.modules[name]
+    sys.path.insert(0, root)
+    try:
+        module = importlib.import_module("binder_template.jinja_extension")
+    finally:
+        sys.path.remove(root)
+    return module.BinderTemplateExtension
+
+
 class BinderTemplateExtension(Extension):
+    def __new__(cls, environment: Environment):
+        root = rendering_root()
+        if (root, template_fingerprint(root)) != LOADED_VERSION:
+            # Another version of the template than the one imported: its own
+            # code, sources and filters must render it.
+            return fresh_extension_class(root)(environment)
+        return super().__new__(cls)
+
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
         sandbox(environment)

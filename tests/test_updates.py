@@ -1,0 +1,82 @@
+"""Keeping a generated repository up to date with real cruft and real git:
+`cruft update` renders the old and the new template commit in one process,
+and the new one must be rendered by its own code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.conftest import TEMPLATE_ROOT, run, tool
+
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+PROJECT_FOLDER = "{{ cookiecutter.repo_name | checked_repo_name }}"
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = run([*GIT, *args], cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def copy_template(target: Path) -> None:
+    """The template as it is in this working tree, as a git repository."""
+    files = run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=TEMPLATE_ROOT).stdout
+    for name in filter(None, files.split("\0")):
+        source = TEMPLATE_ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-qm", "A")
+
+
+def release_b(template: Path) -> None:
+    """A later release that changes each thing the template renders from:
+    hook text, a cookiecutter.json default, a file name, and its own code
+    (a new filter, used by the new file)."""
+    hook = template / "hooks" / "pre_gen_project.py"
+    hook.write_text(hook.read_text() + "# A comment added in release B.\n")
+    config_path = template / "cookiecutter.json"
+    config = json.loads(config_path.read_text())
+    config = {**{k: v for k, v in config.items() if not k.startswith("_")},
+              "notes_title": "{{ cookiecutter.project_name }} notes",
+              **{k: v for k, v in config.items() if k.startswith("_")}}
+    config_path.write_text(json.dumps(config, indent=2) + "\n")
+    notes = template / PROJECT_FOLDER / "{{ cookiecutter.repo_name }}-NOTES.md"
+    notes.write_text("{{ cookiecutter.notes_title | shout }}\n")
+    extension = template / "binder_template" / "jinja_extension.py"
+    code = extension.read_text()
+    assert "            r_string=r_string,\n" in code
+    extension.write_text(code.replace("            r_string=r_string,\n",
+                                      "            r_string=r_string,\n            shout=str.upper,\n"))
+    git(template, "add", "-A")
+    git(template, "commit", "-qm", "B")
+
+
+def test_cruft_update_to_a_release_that_changes_hooks_defaults_names_and_code(tmp_path):
+    template = tmp_path / "template"
+    copy_template(template)
+    context = json.dumps({"online_checks": False, "github_user": "octo-cat"})
+    created = run([tool("cruft"), "create", "--no-input", str(template), "--extra-context", context],
+                  cwd=tmp_path)
+    assert created.returncode == 0, created.stdout + created.stderr
+    project = tmp_path / "my-binder-project"
+    git(project, "init", "-q", "-b", "main")
+    install = project / "install.R"
+    install.write_text(install.read_text().replace('cran <- character()', 'cran <- c("janitor")'))
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "start, with my own package")
+
+    release_b(template)
+    updated = run([tool("cruft"), "update", "--skip-apply-ask"], cwd=project)
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    assert "NameError" not in updated.stdout + updated.stderr
+
+    assert (project / "my-binder-project-NOTES.md").read_text() == "MY BINDER PROJECT NOTES\n"
+    assert 'cran <- c("janitor")' in install.read_text()  # the user's edit is kept
+    state = json.loads((project / ".cruft.json").read_text())
+    assert state["commit"] == git(template, "rev-parse", "HEAD").strip()
+    assert state["context"]["cookiecutter"]["notes_title"] == "My Binder Project notes"
