@@ -52,6 +52,8 @@ _URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
 # Characters git refuses anywhere in a ref name (git-check-ref-format(1)).
 _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
+# Unicode's explicit bidirectional formatting characters (UAX #9).
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 class Problem:
@@ -97,8 +99,9 @@ def github_repo_error(value: str) -> str | None:
         return "a GitHub repository name is 1 to 100 ASCII letters, digits, '.', '-' or '_'"
     if value in (".", ".."):
         return "a GitHub repository cannot be named '.' or '..'"
-    if value.lower().endswith(".git"):
-        return "a GitHub repository name cannot end in '.git'"
+    for suffix in (".git", ".wiki"):
+        if value.lower().endswith(suffix):
+            return f"a GitHub repository name cannot end in '{suffix}'"
     return None
 
 
@@ -158,13 +161,19 @@ def text_error(value: str, limit: int, required: bool = False) -> str | None:
     if len(value) > limit:
         return f"keep it to {limit} characters or fewer (it has {len(value)})"
     for char in value:
-        # Cc: controls, newlines, tabs; Zl/Zp: Unicode line and paragraph breaks.
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+        # Cc: controls, newlines, tabs; Zl/Zp: Unicode line and paragraph
+        # breaks; and the bidi controls, which make text display in another
+        # order than it is written. (Other format characters, such as the
+        # zero-width joiners some scripts need, are allowed.)
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS:
             return f"it must be one line without control characters (found {char!r})"
     return None
 
 
 def binderhub_url_error(value: str) -> str | None:
+    # Checked on the value as typed: urlsplit drops tabs and line breaks.
+    if any(is_control(char) for char in value):
+        return "a URL cannot hold spaces, tabs, line breaks or other control characters"
     try:
         parts = urlsplit(value)
         port = parts.port
@@ -182,6 +191,23 @@ def binderhub_url_error(value: str) -> str | None:
         return "a BinderHub URL has no query (?) or fragment (#)"
     if not _URL_PATH.fullmatch(parts.path):
         return "the path may only hold letters, digits, '.', '_', '~', '-' and '/'"
+    return None
+
+
+def is_control(char: str) -> bool:
+    """Controls (C0 and C1), format characters such as bidi overrides, and
+    line and paragraph separators: none belongs in a one-line answer."""
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+
+
+def unwritable_error(value: str) -> str | None:
+    """Text that cannot be written as UTF-8: an invalid byte on the command
+    line, or from a terminal that is not UTF-8, arrives as a lone surrogate."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return ("it holds bytes that are not valid UTF-8 (check your terminal's "
+                "encoding, or type the answer again)")
     return None
 
 
@@ -249,8 +275,16 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     choices = load_choices() if choices is None else choices
     problems: list[Problem] = []
 
-    def check(name: str, error: str | None, example: str, value: object = None) -> None:
+    # An answer that cannot be written is reported for that alone.
+    unwritable = set()
+    for name, value in answers.items():
+        error = unwritable_error(value) if isinstance(value, str) and not name.startswith("_") else None
         if error:
+            unwritable.add(name)
+            problems.append(Problem(name, value, error, EXAMPLES.get(name, "plain text")))
+
+    def check(name: str, error: str | None, example: str, value: object = None) -> None:
+        if error and name not in unwritable:
             problems.append(Problem(name, answers.get(name) if value is None else value, error, example))
 
     for name, limit in TEXT_LIMITS.items():
@@ -260,7 +294,12 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
             continue
         check(name, text_error(value, limit, required=name == "project_name"), EXAMPLES[name])
 
-    check("repo_name", github_repo_error(str(answers.get("repo_name", ""))), EXAMPLES["repo_name"])
+    repo_name = str(answers.get("repo_name", ""))
+    # An empty project_name makes the default repo_name empty too: that is
+    # one mistake, reported once, as project_name.
+    derived_from_empty_title = repo_name == "" and not str(answers.get("project_name", "")).strip()
+    if not derived_from_empty_title:
+        check("repo_name", github_repo_error(repo_name), EXAMPLES["repo_name"])
     check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
     check("branch", branch_error(str(answers.get("branch", ""))), EXAMPLES["branch"])
 

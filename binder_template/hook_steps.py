@@ -1,108 +1,199 @@
 """What the pre- and post-generation hooks do, as functions tests can call.
 
 The hook scripts in hooks/ only load the answers and call these.
+
+Generating into a folder that already exists (`-f`, `-f -s`) must leave every
+file this run did not write as it was. Files an answer leaves out (LICENSE,
+apt.txt, .github/...) have names that render empty then, so cookiecutter
+never writes them and nothing has to be deleted; the pre-generation hook
+notes what was there before, so that the post-generation hook removes only
+folders it made and pins only a Dockerfile it wrote.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shlex
+import stat
 import sys
+import tempfile
+import time
 
 from binder_template import launch
-from binder_template.answers import load_choices, split_items, validate_answers
+from binder_template.answers import load_choices, validate_answers
 from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
+from binder_template.rerun import refusal, shell_word
 
-# Written by the pre-generation hook into the new directory, read and removed
-# by the post-generation hook: hooks run as separate processes and cannot
-# change the answers, so this is how the online result reaches the Dockerfile.
-HANDOFF = ".binder-template-handoff.json"
+# Folders the template may leave empty (github_actions=false): removed after
+# generation when this run made them and nothing went into them.
+MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github")
+# The github_user default: online checks of a placeholder say nothing.
+PLACEHOLDER_USER = "your-github-user"
+# Hand-offs older than this are left over from interrupted runs.
+STALE_SECONDS = 24 * 3600
+
+
+def handoff_path(project_dir, parent_pid: int | None = None) -> str:
+    """Where the pre-generation hook leaves what the post-generation hook
+    needs (the hooks are separate processes, both children of the one
+    cookiecutter process): a private folder of this user's, outside the
+    project, so nothing is ever written into it but generated files."""
+    folder = os.path.join(tempfile.gettempdir(), f"rocker-binder-template-{getattr(os, 'getuid', lambda: 0)()}")
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077 or \
+            info.st_uid != getattr(os, "getuid", lambda: info.st_uid)():
+        raise OSError(f"{folder} is not a private folder of this user's")
+    parent = os.getppid() if parent_pid is None else parent_pid
+    key = hashlib.sha256(f"{os.path.realpath(project_dir)}\0{parent}".encode()).hexdigest()[:32]
+    return os.path.join(folder, f"{key}.json")
+
+
+def write_handoff(project_dir, handoff: dict) -> None:
+    path = handoff_path(project_dir)
+    folder = os.path.dirname(path)
+    for name in os.listdir(folder):  # forget interrupted runs
+        old = os.path.join(folder, name)
+        if time.time() - os.lstat(old).st_mtime > STALE_SECONDS or old == path:
+            os.unlink(old)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handoff_file:
+        json.dump(handoff, handoff_file)
+
+
+def take_handoff(project_dir) -> dict:
+    path = handoff_path(project_dir)
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return {}
+    with os.fdopen(descriptor, encoding="utf-8") as handoff_file:
+        handoff = json.load(handoff_file)
+    os.unlink(path)
+    return handoff
+
+
+def file_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def what_is_there(project_dir) -> dict:
+    """What the folder held before cookiecutter writes into it."""
+    return {
+        "dockerfile": file_digest(os.path.join(project_dir, "Dockerfile")),
+        "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
+        "git": os.path.isdir(os.path.join(project_dir, ".git")),
+    }
 
 
 def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
     out = out or sys.stderr
     problems = validate_answers(answers)
-    for problem in problems:
-        print(problem, file=out)
     if problems:
-        print(f"Nothing was generated: fix the answer{'s' if len(problems) > 1 else ''} "
-              "above and run cookiecutter again.", file=out)
+        print(refusal(problems, answers), file=out)
         return 1
 
-    handoff = {"digest": None, "repo_missing": False}
-    if answers["online_checks"]:
+    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(project_dir)}
+    bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
+    if not answers["online_checks"]:
+        print(f"warning: online checks are off; {bare_tag}", file=out)
+    elif answers["github_user"] == PLACEHOLDER_USER:
+        print(f"warning: github_user is the placeholder {PLACEHOLDER_USER!r}, so nothing was "
+              f"checked online; {bare_tag}", file=out)
+    else:
         # Imported only when asked for: generation with online_checks=false
         # should not pay for loading the HTTP code.
         from binder_template.online import run_online_checks
 
-        report = run_online_checks(answers, load_choices()["r_version"], environ)
+        try:
+            report = run_online_checks(answers, load_choices()["r_version"], environ,
+                                       warn=lambda finding: print(finding, file=out))
+        except KeyboardInterrupt:
+            print("Interrupted: nothing was generated.", file=out)
+            return 130
         for finding in report.findings:
             print(finding, file=out)
         if report.failed:
             print("Nothing was generated: fix the answer above and run cookiecutter again.", file=out)
             return 1
-        handoff = {"digest": report.digest, "repo_missing": report.repo_missing}
-    else:
-        print(f"warning: online checks are off; the Dockerfile keeps the bare tag "
-              f"rocker/binder:{answers['r_version']}, not pinned to a digest", file=out)
-    with open(os.path.join(project_dir, HANDOFF), "w", encoding="utf-8") as handoff_file:
-        json.dump(handoff, handoff_file)
+        handoff.update(digest=report.digest, repo_missing=report.repo_missing)
+    write_handoff(project_dir, handoff)
     return 0
 
 
-def post_gen_project(answers: dict, project_dir, out=None) -> int:
+def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
     out = out or sys.stdout
+    handoff = take_handoff(project_dir)
+    before = handoff.get("before", {"dockerfile": None, "folders": [], "git": False})
 
-    def path(name: str) -> str:
-        return os.path.join(project_dir, name)
+    for folder in MAYBE_EMPTY:
+        if folder not in before["folders"]:
+            try:
+                os.rmdir(os.path.join(project_dir, folder))  # only when empty
+            except OSError:
+                pass
+    dockerfile = os.path.join(project_dir, "Dockerfile")
+    written = file_digest(dockerfile)
+    # Pin only a Dockerfile this run wrote: one kept by -s may name another tag.
+    if handoff.get("digest") and written is not None and written != before["dockerfile"]:
+        with open(dockerfile, encoding="utf-8") as file:
+            text = file.read()
+        try:
+            pinned = pin_base_image(text, answers["r_version"], handoff["digest"])
+        except ValueError as err:
+            print(f"warning: the Dockerfile was not pinned to a digest: {err}", file=out)
+        else:
+            with open(dockerfile, "w", encoding="utf-8") as file:
+                file.write(pinned)
 
-    handoff = {}
-    if os.path.exists(path(HANDOFF)):
-        with open(path(HANDOFF), encoding="utf-8") as handoff_file:
-            handoff = json.load(handoff_file)
-        os.remove(path(HANDOFF))
-
-    if not answers["github_actions"]:
-        import shutil  # only here: it is slow to import, and most bakes keep .github
-
-        shutil.rmtree(path(".github"), ignore_errors=True)
-    if answers["license"] == "none" and os.path.exists(path("LICENSE")):
-        os.remove(path("LICENSE"))
-    if not split_items(answers["apt_packages"]) and os.path.exists(path("apt.txt")):
-        os.remove(path("apt.txt"))
-    if handoff.get("digest"):
-        with open(path("Dockerfile"), encoding="utf-8") as dockerfile:
-            pinned = pin_base_image(dockerfile.read(), handoff["digest"])
-        with open(path("Dockerfile"), "w", encoding="utf-8") as dockerfile:
-            dockerfile.write(pinned)
-
-    print(next_steps(answers, bool(handoff.get("repo_missing"))), file=out)
+    print(next_steps(answers, project_dir, bool(handoff.get("repo_missing")), before["git"],
+                     os.environ if environ is None else environ), file=out)
     return 0
 
 
-def next_steps(answers: dict, repo_missing: bool) -> str:
+def where_from(project_dir, environ) -> str:
+    """The project folder as the user reaches it from where they ran
+    cookiecutter ($PWD: the hooks run inside the project folder)."""
+    start = environ.get("PWD", "")
+    path = os.path.realpath(project_dir)
+    if os.path.isabs(start) and os.path.isdir(start):
+        relative = os.path.relpath(path, os.path.realpath(start))
+        if not relative.startswith(".."):
+            path = relative
+    # './' keeps a name that starts with '-' from reading as an option.
+    return path if os.path.isabs(path) or path.startswith(".") else "./" + path
+
+
+def next_steps(answers: dict, project_dir, repo_missing: bool, had_git: bool, environ) -> str:
     user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
     hub = answers["binderhub_url"]
-    lines = [
-        f"Created {repo}/. Next steps:",
-        "",
-    ]
+    lines = [f"Created {shell_word(repo)}. Next steps:", ""]
     if repo_missing:
         lines += [f"  Create the (public) repository: {create_link(user, repo)}", ""]
+    lines += ["  Push it to GitHub:", f"    cd {shell_word(where_from(project_dir, environ))}"]
+    if not had_git:
+        lines += [f"    git init -b {shell_word(branch)}"]
     lines += [
-        "  Push it to GitHub:",
-        f"    cd {shlex.quote(repo)}",
-        f"    git init -b {shlex.quote(branch)}",
         "    git add .",
         "    git commit -m 'Start from rocker-binder-template'",
-        f"    git remote add origin https://github.com/{user}/{repo}.git",
-        f"    git push -u origin {shlex.quote(branch)}",
+    ]
+    if not had_git:
+        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git"]
+    lines += [
+        f"    git push -u origin {shell_word(branch)}",
         "",
         f"  Launch it: {launch.from_answers(answers)}",
         "  Badge for other pages:",
         f"    {launch.badge_markdown(hub, user, repo, branch, answers['ui'])}",
     ]
     return "\n".join(lines)
-

@@ -27,20 +27,28 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment, safe_range
 
-from binder_template import launch
+from binder_template import guards, launch
 from binder_template.answers import (
     EXAMPLES,
     Problem,
+    binderhub_url_error,
+    branch_error,
+    debian_package_error,
     github_repo_error,
+    github_user_error,
+    load_choices,
     normalise_binderhub_url,
     parse_r_packages,
+    r_item_error,
     split_items,
+    validate_answers,
 )
+from binder_template.rerun import refusal
 from binder_template.versions import REPO2DOCKER_REQUIREMENT
 
 TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
@@ -66,11 +74,73 @@ class InvalidAnswer(UndefinedError):
     without a traceback, as it does for UndefinedError."""
 
 
-def checked_repo_name(value: str) -> str:
+def refuse(problems: list[Problem], answers: dict | None) -> None:
+    """Print every problem (and the command to run again) before cookiecutter
+    prints anything of its own, then stop rendering."""
+    if isinstance(answers, dict):
+        print(refusal(problems, answers), file=sys.stderr)
+    else:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+    raise InvalidAnswer(str(problems[0]))
+
+
+@pass_context
+def checked_repo_name(context, value: str) -> str:
+    """The project folder's name. It is rendered before any hook runs, so a
+    bad repo_name is reported here, with every other bad answer."""
     error = github_repo_error(value)
     if error:
-        raise InvalidAnswer(str(Problem("repo_name", value, error, EXAMPLES["repo_name"])))
+        answers = context.get("cookiecutter")
+        problems = validate_answers(answers) if isinstance(answers, dict) else []
+        refuse(problems or [Problem("repo_name", value, error, EXAMPLES["repo_name"])], answers)
     return value
+
+
+# Filters that paste an answer into a Dockerfile, install.R, apt.txt or YAML
+# check it themselves: the pre-generation hook can be skipped
+# (--accept-hooks no) and answers can come from a hand-written replay file.
+def checked(name: str, value, error: str | None, example: str | None = None):
+    if error:
+        refuse([Problem(name, value, error, example or EXAMPLES.get(name, ""))], None)
+    return value
+
+
+def checked_r_version(value: str) -> str:
+    choices = load_choices(TEMPLATE_ROOT)["r_version"]
+    return checked("r_version", value, None if value in choices else f"choose one of: {', '.join(choices)}",
+                   repr(choices[0]))
+
+
+def checked_branch(value: str) -> str:
+    return checked("branch", value, branch_error(str(value)))
+
+
+def checked_hub(value: str) -> str:
+    return normalise_binderhub_url(checked("binderhub_url", value, binderhub_url_error(str(value))))
+
+
+def apt_packages(text: str) -> list[str]:
+    return [checked("apt_packages", item, debian_package_error(item)) for item in split_items(str(text))]
+
+
+def r_packages(text: str):
+    for item in split_items(str(text)):
+        checked("r_packages", item, r_item_error(item))
+    return parse_r_packages(str(text))
+
+
+def checked_ui(value: str) -> str:
+    return checked("ui", value, None if value in launch.URLPATHS else
+                   f"choose one of: {', '.join(launch.URLPATHS)}", "'rstudio'")
+
+
+def checked_launch(answers: dict) -> dict:
+    """The answers a launch URL or badge is built from, each checked."""
+    checked("github_user", answers["github_user"], github_user_error(str(answers["github_user"])))
+    checked("repo_name", answers["repo_name"], github_repo_error(str(answers["repo_name"])))
+    checked_branch(answers["branch"])
+    checked_hub(answers["binderhub_url"])
+    return answers
 
 
 _JINJA_MARKERS = ("{{", "{%", "{#")
@@ -269,6 +339,7 @@ class BinderTemplateExtension(Extension):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
+        guards.install()
         sandbox(environment)
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.globals["repo2docker_requirement"] = REPO2DOCKER_REQUIREMENT
@@ -277,17 +348,19 @@ class BinderTemplateExtension(Extension):
             r_string=r_string,
             yaml_string=yaml_string,
             r_vector=r_vector,
-            r_packages=parse_r_packages,
-            items=split_items,
+            r_packages=r_packages,
+            apt_packages=apt_packages,
+            checked_r_version=checked_r_version,
+            checked_branch=checked_branch,
             markdown_text=markdown_text,
             actions_branch_pattern=actions_branch_pattern,
             image_user=image_user,
-            ui_title=lambda ui: launch.UI_TITLES[ui],
-            urlpath=lambda ui: launch.URLPATHS[ui],
-            hub_base=normalise_binderhub_url,
-            launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
+            ui_title=lambda ui: launch.UI_TITLES[checked_ui(ui)],
+            urlpath=lambda ui: launch.URLPATHS[checked_ui(ui)],
+            hub_base=checked_hub,
+            launch_url=lambda answers, ui=None: launch.from_answers(checked_launch(answers), ui),
             badge=lambda answers: launch.badge_markdown(
-                answers["binderhub_url"], answers["github_user"], answers["repo_name"],
-                answers["branch"], answers["ui"],
+                checked_launch(answers)["binderhub_url"], answers["github_user"], answers["repo_name"],
+                answers["branch"], checked_ui(answers["ui"]),
             ),
         )

@@ -9,20 +9,18 @@ against a server that accepts a connection and never answers.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from binder_template.launch import create_link
-
-if TYPE_CHECKING:
-    import requests
 
 # requests is imported on first use: on a machine without network the host
 # names do not resolve, and importing requests would then cost more than the
@@ -36,6 +34,10 @@ DEFAULT_GITHUB_API = "https://api.github.com"
 DEFAULT_DOCKER_HUB_API = "https://hub.docker.com"
 IMAGE = "rocker/binder"
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
+# The largest answer read, before and after decompression. GitHub's and
+# Docker Hub's answers here are a few KB; Docker Hub's list of 100 tags is
+# the largest, at about 200 KB.
+MAX_BODY = 512 * 1024
 SKIP_HINT = "answer online_checks=false to skip this check"
 
 
@@ -77,6 +79,41 @@ def read_deadline(environ) -> float:
     return value if 0 < value <= 600 else DEFAULT_DEADLINE
 
 
+class Answer:
+    """An HTTP answer with its body read, bounded and decompressed."""
+
+    __slots__ = ("status_code", "headers", "body")
+
+    def __init__(self, status_code: int, headers, body: bytes):
+        self.status_code, self.headers, self.body = status_code, headers, body
+
+
+def read_body(service: str, response) -> bytes:
+    """At most MAX_BODY bytes, compressed or not: a small gzip that inflates
+    to gigabytes (a decompression bomb) is refused after MAX_BODY of it."""
+    too_large = f"{service} sent an answer larger than {MAX_BODY // 1024} KB"
+    raw = response.raw.read(MAX_BODY + 1, decode_content=False)
+    if len(raw) > MAX_BODY:
+        raise Trouble(too_large)
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding in ("", "identity"):
+        return raw
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise Trouble(f"{service} sent an answer in an encoding not asked for")
+    # 47: zlib or gzip, by the header. Raw deflate (no header) is the other
+    # form servers send as "deflate".
+    for wbits in (47, -zlib.MAX_WBITS):
+        inflater = zlib.decompressobj(wbits)
+        try:
+            body = inflater.decompress(raw, MAX_BODY + 1)
+        except zlib.error:
+            continue
+        if len(body) > MAX_BODY or inflater.unconsumed_tail:
+            raise Trouble(too_large)
+        return body
+    raise Trouble(f"{service} sent an answer that does not decompress")
+
+
 class Client:
     """GET requests to one service, each bounded by the shared deadline."""
 
@@ -100,10 +137,12 @@ class Client:
 
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "rocker-binder-template"
+        # Only what read_body can bound as it decompresses.
+        self.session.headers["Accept-Encoding"] = "gzip, deflate"
         if self.token:
             self.session.headers["Authorization"] = f"Bearer {self.token}"
 
-    def get(self, path: str) -> requests.Response:
+    def get(self, path: str) -> Answer:
         if self.session is None:
             self.connect()
         import requests
@@ -113,15 +152,15 @@ class Client:
             raise Trouble(self.too_slow())
         self.count += 1
         try:
-            response = self.session.get(
-                self.base_url + path, timeout=(remaining, remaining), allow_redirects=False
-            )
+            with self.session.get(self.base_url + path, timeout=(remaining, remaining),
+                                  allow_redirects=False, stream=True) as streamed:
+                response = Answer(streamed.status_code, streamed.headers, read_body(self.service, streamed))
         except requests.Timeout:
             raise Trouble(self.too_slow()) from None
-        except requests.RequestException as err:
+        except (requests.RequestException, OSError) as err:
             raise Trouble(f"could not reach {self.service} ({type(err).__name__})") from None
         if is_rate_limited(response):
-            raise Trouble(rate_limit_message(self.service, response))
+            raise Trouble(rate_limit_message(self.service, response, self.token is not None))
         if response.status_code >= 500:
             raise Trouble(f"{self.service} answered HTTP {response.status_code}")
         if response.status_code not in (200, 301, 302, 307, 308, 404):
@@ -131,9 +170,9 @@ class Client:
     def too_slow(self) -> str:
         return f"{self.service} did not answer within {self.deadline:g} s"
 
-    def json(self, response: requests.Response) -> dict:
+    def json(self, response: Answer) -> dict:
         try:
-            data = response.json()
+            data = json.loads(response.body)
         except ValueError:
             data = None
         if not isinstance(data, dict):
@@ -141,26 +180,28 @@ class Client:
         return data
 
 
-def is_rate_limited(response: requests.Response) -> bool:
+def is_rate_limited(response: Answer) -> bool:
     if response.status_code == 429:
         return True
     return response.status_code == 403 and response.headers.get("x-ratelimit-remaining") == "0"
 
 
-def rate_limit_message(service: str, response: requests.Response) -> str:
+def rate_limit_message(service: str, response: Answer, has_token: bool = False) -> str:
+    # Server text: only plausible numbers are used, and only as numbers.
     reset = response.headers.get("x-ratelimit-reset", "")
+    retry = response.headers.get("retry-after", "")
     when = ""
-    if reset.isdigit():
+    if reset.isdigit() and len(reset) <= 11:
         at = datetime.fromtimestamp(int(reset), tz=timezone.utc)
         minutes = max(0, round((at - datetime.now(tz=timezone.utc)).total_seconds() / 60))
         when = f"; it resets at {at:%H:%M} UTC, in about {minutes} min"
-    elif response.headers.get("retry-after", "").isdigit():
-        when = f"; retry after {response.headers['retry-after']} s"
-    hint = "; set GH_TOKEN to raise the limit" if service == "GitHub" else ""
+    elif retry.isdigit() and len(retry) <= 6:
+        when = f"; retry after {int(retry)} s"
+    hint = "; set GH_TOKEN to raise the limit" if service == "GitHub" and not has_token else ""
     return f"{service} rate limit reached{when}{hint}"
 
 
-def moved_to(response: requests.Response) -> str:
+def moved_to(response: Answer) -> str:
     return printable(response.headers.get("Location", "another location"))
 
 
@@ -256,12 +297,16 @@ def version_distance(a: str, b: str) -> float:
         return float("inf")
 
 
-def run_online_checks(answers: dict, choices: list[str], environ=None) -> OnlineReport:
-    """Ask GitHub and Docker Hub at once, and give up on both at the deadline."""
+def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None) -> OnlineReport:
+    """Ask GitHub and Docker Hub at once, and give up on both at the deadline.
+    `warn` is told at once of what the user should know before anything is sent."""
     environ = os.environ if environ is None else environ
     deadline = read_deadline(environ)
     github = Client("GitHub", environ.get(GITHUB_VARIABLE) or DEFAULT_GITHUB_API,
                     deadline, github_token(environ))
+    if github.token and urlsplit(github.base_url).scheme != "https" and warn:
+        warn(Finding("warning", f"{GITHUB_VARIABLE} is {printable(github.base_url)}, not https: "
+                     "the GitHub token from GH_TOKEN or GITHUB_TOKEN is sent to it unencrypted"))
     docker_hub = Client("Docker Hub", environ.get(DOCKER_HUB_VARIABLE) or DEFAULT_DOCKER_HUB_API,
                         deadline)
     deadline_at = github.deadline_at

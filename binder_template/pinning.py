@@ -11,15 +11,17 @@ from __future__ import annotations
 import re
 
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
-_FROM = re.compile(r"^FROM rocker/binder:([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$", re.MULTILINE)
 # The note and hadolint pragma that only an unpinned `latest` needs.
 UNPINNED_NOTE = re.compile(r"^# Not pinned to a digest:.*\n(?:#.*\n)*?# hadolint ignore=DL3007\n", re.MULTILINE)
 
 
-def pin_base_image(dockerfile: str, digest: str) -> str:
+def pin_base_image(dockerfile: str, tag: str, digest: str) -> str:
+    """Pin the one `FROM rocker/binder:<tag>` line to `digest`, which Docker
+    Hub gave for that tag: a FROM line naming another tag is not touched."""
     if not _DIGEST.fullmatch(digest):
         raise ValueError(f"not a sha256 digest: {digest!r}")
-    pinned, count = _FROM.subn(lambda m: f"{m.group(0)}@{digest}", dockerfile)
+    line = re.compile(rf"^FROM rocker/binder:{re.escape(tag)}$", re.MULTILINE)
+    pinned, count = line.subn(lambda m: f"{m.group(0)}@{digest}", dockerfile)
     if count != 1:
-        raise ValueError("expected exactly one FROM rocker/binder:<tag> line")
+        raise ValueError(f"expected exactly one FROM rocker/binder:{tag} line")
     return UNPINNED_NOTE.sub("", pinned)

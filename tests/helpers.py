@@ -23,6 +23,8 @@ def expected_files(answers: dict) -> set[str]:
         "Dockerfile", "install.R", ".Renviron", "README.md", f"{repo}.Rproj",
         ".gitignore", ".dockerignore", "analysis/example.R",
     }
+    if answers.get("ui", "rstudio") != "rstudio":
+        files.add("analysis/example.ipynb")
     if answers.get("license", "MIT") != "none":
         files.add("LICENSE")
     if answers.get("apt_packages", "").strip(" ,"):

@@ -4,13 +4,14 @@ stay inert, and the post-generation hook leaves a tidy, pinned repository."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from cookiecutter.exceptions import FailedHookException, UndefinedVariableInTemplate
 from cookiecutter.main import cookiecutter
 
-from binder_template.hook_steps import HANDOFF, post_gen_project, pre_gen_project
+from binder_template.hook_steps import handoff_path, post_gen_project, pre_gen_project, write_handoff
 from binder_template.jinja_extension import markdown_text
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import hadolint
@@ -244,26 +245,28 @@ def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd):
                     "git push -u origin dev"):
         assert command in out
     assert "github.com/new" not in out  # only when the repository is known to be missing
-    assert not (project / HANDOFF).exists()
+    # The hooks ran as children of this process; their hand-off is gone.
+    assert not Path(handoff_path(project, parent_pid=os.getpid())).exists()
     assert [p.name for p in project.parent.iterdir()] == ["demo"]
 
 
-def test_post_gen_function_pins_and_trims(tmp_path, capsys):
-    for name in ("LICENSE", "apt.txt"):
-        (tmp_path / name).write_text("x")
+def test_post_gen_function_pins_and_removes_only_empty_folders_it_made(tmp_path, capsys):
     (tmp_path / ".github/workflows").mkdir(parents=True)
+    (tmp_path / ".github/scripts").mkdir(parents=True)
     (tmp_path / "Dockerfile").write_text(
         "# Not pinned to a digest: offline.\n# Pin it.\n# hadolint ignore=DL3007\n"
         "FROM rocker/binder:latest\nUSER ${NB_USER}\n")
     digest = "sha256:" + "0" * 64
-    (tmp_path / HANDOFF).write_text(json.dumps({"digest": digest, "repo_missing": True}))
-    answers = {"github_actions": False, "license": "none", "apt_packages": " , ",
+    before = {"dockerfile": None, "folders": [], "git": False}
+    write_handoff(tmp_path, {"digest": digest, "repo_missing": True, "before": before})
+    answers = {"github_actions": False, "license": "none", "apt_packages": " , ", "r_version": "latest",
                "github_user": "octo-cat", "repo_name": "demo", "branch": "main",
                "binderhub_url": "https://mybinder.org", "ui": "rstudio"}
     assert post_gen_project(answers, tmp_path) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Dockerfile"]
     assert (tmp_path / "Dockerfile").read_text() == f"FROM rocker/binder:latest@{digest}\nUSER ${{NB_USER}}\n"
     assert "https://github.com/new?owner=octo-cat&name=demo" in capsys.readouterr().out
+    assert not Path(handoff_path(tmp_path)).exists()
 
 
 def test_pre_gen_function_reports_and_writes_nothing(tmp_path):

@@ -15,7 +15,8 @@ cat("\nEach extra 1000 lb costs about", round(-coef(fit)[["wt"]], 1), "mpg.\n")
 # Fuel economy by number of cylinders.
 print(aggregate(mpg ~ cyl, data = mtcars, FUN = mean))
 
-# In RStudio the plot appears in the Plots pane; in Rscript it goes to Rplots.pdf.
+# The plot is drawn in an interactive session, such as RStudio's Plots pane;
+# Rscript skips it.
 if (interactive()) {
   plot(mpg ~ wt, data = mtcars, xlab = "Weight (1000 lb)", ylab = "Miles per gallon")
   abline(fit, col = "steelblue")
