@@ -171,7 +171,7 @@ def where_from(project_dir, environ) -> str:
         if not relative.startswith(".."):
             path = relative
     # './' keeps a name that starts with '-' from reading as an option.
-    return path if os.path.isabs(path) or path.startswith(".") else "./" + path
+    return "./" + path if path.startswith("-") else path
 
 
 def next_steps(answers: dict, project_dir, repo_missing: bool, had_git: bool, environ) -> str:
