@@ -127,7 +127,11 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
             print("Nothing was generated: fix the answer above and run cookiecutter again.", file=out)
             return 1
         handoff.update(digest=report.digest, repo_missing=report.repo_missing)
-    write_handoff(project_dir, handoff)
+    try:
+        write_handoff(project_dir, handoff)
+    except OSError as err:
+        print(f"error: could not prepare generation: {err}", file=out)
+        return 1
     return 0
 
 

@@ -361,3 +361,24 @@ def test_the_printed_command_runs_again_with_one_edit(tmp_path):
     assert second.returncode == 0, second.stderr
     readme = (tmp_path / "again" / "soil-water-course" / "README.md").read_text()
     assert readme.startswith("# Soil \\& water 'course'\n")
+
+
+def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_path, monkeypatch, capsys):
+    import tempfile
+
+    from binder_template.hook_steps import pre_gen_project
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    private = tmp_path / f"rocker-binder-template-{os.getuid()}"
+    private.symlink_to(elsewhere)  # planted where the private folder goes
+    config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+    answers = {k: (v[0] if isinstance(v, list) else v) for k, v in config.items() if not k.startswith("_")}
+    answers.update(repo_name="demo", online_checks=False)
+    project = tmp_path / "demo"
+    project.mkdir()
+    assert pre_gen_project(answers, project, out=None) == 1
+    err = capsys.readouterr().err
+    assert "error: could not prepare generation:" in err and "not a private folder" in err
+    assert list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []

@@ -179,3 +179,19 @@ def test_no_generated_file_overrides_the_image_repositories(cookies):
         assert not any("repos" in l or "cloud.r-project.org" in l or "CRAN" in l for l in code), path
     run_lines = [l for l in (project / "Dockerfile").read_text().splitlines() if l.startswith("RUN ")]
     assert "RUN Rscript install.R" in run_lines
+
+
+def test_the_example_notebook_runs_with_r(cookies, r_session):
+    """For the lab and notebook interfaces: an R notebook (IRkernel's kernel
+    'ir', in both image generations) whose cells run in order."""
+    import json
+
+    result = cookies.bake(extra_context={"online_checks": False, "ui": "lab"})
+    project = result.project_path
+    notebook = json.loads((project / "analysis" / "example.ipynb").read_text())
+    assert notebook["nbformat"] == 4 and notebook["metadata"]["kernelspec"]["name"] == "ir"
+    code = "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
+    (project / "cells.R").write_text(code + "\n")
+    ran = r_session.run("cells.R", cwd=project)
+    assert ran.returncode == 0, ran.stderr
+    assert "Mean fuel economy: 20.1 miles per gallon" in ran.stdout
