@@ -21,15 +21,17 @@ import sys
 import tempfile
 import time
 
-from binder_template import launch
-from binder_template.answers import load_choices, validate_answers
+from binder_template import existing, launch
+from binder_template.answers import load_choices, split_items, validate_answers
 from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
 from binder_template.rerun import refusal, shell_word
 
-# Folders the template may leave empty (github_actions=false): removed after
-# generation when this run made them and nothing went into them.
-MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github")
+# Folders the template may leave empty (github_actions=false, or the other
+# layout's): removed after generation when this run made them and nothing
+# went into them. An empty binder/ would matter: repo2docker would read it
+# instead of the files at the root.
+MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", "analysis")
 # The github_user default: online checks of a placeholder say nothing.
 PLACEHOLDER_USER = "your-github-user"
 # Hand-offs older than this are left over from interrupted runs.
@@ -87,12 +89,18 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def what_is_there(project_dir) -> dict:
+def dockerfile_path(answers: dict, project_dir) -> str:
+    folder = "binder" if answers.get("layout") == "existing-project" else ""
+    return os.path.join(project_dir, folder, "Dockerfile")
+
+
+def what_is_there(answers: dict, project_dir) -> dict:
     """What the folder held before cookiecutter writes into it."""
     return {
-        "dockerfile": file_digest(os.path.join(project_dir, "Dockerfile")),
+        "dockerfile": file_digest(dockerfile_path(answers, project_dir)),
         "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
+        "binder_files": existing.present(project_dir),
     }
 
 
@@ -103,7 +111,17 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         print(refusal(problems, answers), file=out)
         return 1
 
-    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(project_dir)}
+    if answers.get("layout") == "existing-project":
+        if not os.listdir(project_dir):
+            print(f"error: layout = 'existing-project': {project_dir} is a new, empty folder. "
+                  "Run cookiecutter with -f -s, from the folder that holds your project, with "
+                  "--output-dir set to it and repo_name set to your project folder's name "
+                  "(see 'Add Binder to an existing project' in the template's README)", file=out)
+            return 1
+        warning = existing.renv_version_warning(project_dir, answers["r_version"], load_choices()["r_version"])
+        if warning:
+            print(warning, file=out)
+    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(answers, project_dir)}
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
     if not answers["online_checks"]:
         print(f"warning: online checks are off; {bare_tag}", file=out)
@@ -146,7 +164,7 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
                 os.rmdir(os.path.join(project_dir, folder))  # only when empty
             except OSError:
                 pass
-    dockerfile = os.path.join(project_dir, "Dockerfile")
+    dockerfile = dockerfile_path(answers, project_dir)
     written = file_digest(dockerfile)
     # Pin only a Dockerfile this run wrote: one kept by -s may name another tag.
     if handoff.get("digest") and written is not None and written != before["dockerfile"]:
@@ -160,9 +178,58 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
             with open(dockerfile, "w", encoding="utf-8") as file:
                 file.write(pinned)
 
-    print(next_steps(answers, project_dir, bool(handoff.get("repo_missing")), before["git"],
-                     os.environ if environ is None else environ), file=out)
+    environ = os.environ if environ is None else environ
+    if answers.get("layout") == "existing-project":
+        print(existing_project_report(answers, project_dir, before.get("binder_files", []), environ), file=out)
+        return 0
+    print(next_steps(answers, project_dir, bool(handoff.get("repo_missing")), before["git"], environ), file=out)
     return 0
+
+
+def existing_project_report(answers: dict, project_dir, had: list[str], environ) -> str:
+    """What was added and what was left alone, the badge, and how to push."""
+    user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
+    badge = launch.badge_markdown(answers["binderhub_url"], user, repo, branch, answers["ui"])
+    wanted = [name for name in existing.CANDIDATES
+              if (name != "binder/apt.txt" or split_items(answers["apt_packages"]))
+              and (not name.startswith(".github/") or answers["github_actions"])]
+    now = existing.present(project_dir)
+    added = [name for name in wanted if name in now and name not in had]
+    kept = [name for name in wanted if name in had]
+    readme, badge_added = existing.add_badge(project_dir, badge)
+    lines = []
+    if added:
+        lines += ["Added:"] + [f"  {name}" for name in added]
+    if kept:
+        lines += ["Left as they were (already there):"] + [f"  {name}" for name in kept]
+    if badge_added:
+        lines += [f"Added the Binder badge to {readme}."]
+        if readme == "README.Rmd":
+            lines += ["  Knit it again (devtools::build_readme()) so README.md shows it too."]
+    elif readme:
+        lines += [f"{readme} already has the badge."]
+    else:
+        lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
+    if ".github/workflows/binder.yml" in kept and "binder/Dockerfile" not in had:
+        lines += ["Your .github/workflows/binder.yml was left alone. To add the template's jobs by hand,",
+                  "generate into a scratch folder and copy the build and prewarm jobs from there:",
+                  f"  cookiecutter --no-input -o /tmp/scratch {shell_word(str(answers.get('_template') or 'TEMPLATE'))}"
+                  f" repo_name={shell_word(repo)} github_user={shell_word(user)} online_checks=false",
+                  "  (then see /tmp/scratch/" + repo + "/.github/workflows/binder.yml and .github/scripts/)"]
+    if not added and not badge_added:
+        lines += ["Binder is already set up here: nothing changed."]
+        return "\n".join(lines)
+    lines += [
+        "",
+        "Next steps:",
+        f"    cd {shell_word(where_from(project_dir, environ))}",
+        f"    git add {' '.join(shell_word(n) for n in added + ([readme] if badge_added else []))}",
+        "    git commit -m 'Add Binder (rocker-binder-template)'",
+        f"    git push origin {shell_word(branch)}",
+        "",
+        f"  Launch it: {launch.from_answers(answers)}",
+    ]
+    return "\n".join(lines)
 
 
 def where_from(project_dir, environ) -> str:

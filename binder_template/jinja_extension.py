@@ -134,6 +134,18 @@ def checked_ui(value: str) -> str:
                    f"choose one of: {', '.join(launch.URLPATHS)}", "'rstudio'")
 
 
+@pass_context
+def project_has(context, path: str) -> bool:
+    """Whether the existing project being given Binder files has this file
+    (layout=existing-project only): the Dockerfile and install.R then read
+    its DESCRIPTION or renv.lock."""
+    answers = context.get("cookiecutter")
+    if not isinstance(answers, dict) or answers.get("layout") != "existing-project":
+        return False
+    folder = Path(str(answers.get("_output_dir") or ".")) / str(answers.get("repo_name", ""))
+    return (folder / path).is_file()
+
+
 def checked_launch(answers: dict) -> dict:
     """The answers a launch URL or badge is built from, each checked."""
     checked("github_user", answers["github_user"], github_user_error(str(answers["github_user"])))
@@ -343,6 +355,7 @@ class BinderTemplateExtension(Extension):
         sandbox(environment)
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.globals["repo2docker_requirement"] = REPO2DOCKER_REQUIREMENT
+        environment.tests["project_has"] = project_has
         environment.filters.update(
             checked_repo_name=checked_repo_name,
             r_string=r_string,
@@ -350,6 +363,7 @@ class BinderTemplateExtension(Extension):
             r_vector=r_vector,
             r_packages=r_packages,
             apt_packages=apt_packages,
+            project_has=project_has,
             checked_r_version=checked_r_version,
             checked_branch=checked_branch,
             markdown_text=markdown_text,

@@ -39,6 +39,23 @@ install_github <- function(repo, upgrade = "default", ...) {
   invisible(pkg)
 }
 """,
+    # renv: restore() installs what the lockfile names (no jsonlite needed:
+    # the stand-in reads the "Package" fields with a regular expression).
+    "renv": RECORD_CALL + """
+lockfile_read <- function(file = "renv.lock", ...) {
+  text <- paste(readLines(file, warn = FALSE), collapse = "\\n")
+  found <- regmatches(text, gregexpr('"Package": *"[^"]+"', text))[[1]]
+  pkgs <- sub('^"Package": *"([^"]+)"$', "\\\\1", found)
+  list(Packages = stats::setNames(lapply(pkgs, function(p) list(Package = p)), pkgs))
+}
+restore <- function(lockfile = "renv.lock", prompt = TRUE, ...) {
+  record("restore", c(list(lockfile = lockfile, prompt = prompt,
+                           repos_override = Sys.getenv("RENV_CONFIG_REPOS_OVERRIDE")), list(...)))
+  pkgs <- names(lockfile_read(lockfile)$Packages)
+  utils::install.packages(pkgs)
+  invisible(pkgs)
+}
+""",
     "BiocManager": RECORD_CALL + """
 install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
   record("install", c(list(pkgs = pkgs, update = update, ask = ask), list(...)))
@@ -83,8 +100,8 @@ def build_cran(root: Path, rscript: str) -> Path:
     contrib = root / "repo" / "src" / "contrib"
     contrib.mkdir(parents=True)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
-    sources += [make_r_package(root / "src", name, code, export)
-                for (name, code), export in zip(STAND_INS.items(), ("install_github", "install"))]
+    exports = {"remotes": "install_github", "renv": "restore, lockfile_read", "BiocManager": "install"}
+    sources += [make_r_package(root / "src", name, code, exports[name]) for name, code in STAND_INS.items()]
     r = str(Path(rscript).with_name("R"))
     for source in sources:
         subprocess.run([r, "CMD", "build", "--no-build-vignettes", "--no-manual", str(source)],

@@ -195,3 +195,70 @@ def test_the_example_notebook_runs_with_r(cookies, r_session):
     ran = r_session.run("cells.R", cwd=project)
     assert ran.returncode == 0, ran.stderr
     assert "Mean fuel economy: 20.1 miles per gallon" in ran.stdout
+
+
+def bake_existing(tmp_path, files: dict[str, str], r_packages: str = "") -> Path:
+    """Binder added to an existing project (layout=existing-project)."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "compendium"
+    for name, text in files.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text)
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium",
+                  "online_checks=false", f"r_packages={r_packages}"])
+    assert result.returncode == 0, result.stderr
+    # What the Dockerfile copies into the home folder before running install.R.
+    (project / "install.R").write_text((project / "binder" / "install.R").read_text())
+    return project
+
+
+DESCRIPTION = """Package: compendium
+Title: A Compendium
+Version: 0.1.0
+Depends: R (>= 4.0), stats
+Imports:
+    tinyA (>= 0.0.1),
+    utils
+Suggests: tinyB, notOnCranEither
+Remotes: github::someone/ghpkg
+"""
+
+
+def test_description_dependencies_install_from_the_images_repository(tmp_path, r_session):
+    project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace("Imports:", "Imports:\n    ghpkg,")},
+                            r_packages="biocpkg")
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    # Imports and the r_packages answer are installed; the Remote came from
+    # GitHub; a Suggests that does not exist is reported, not fatal.
+    assert {"tinyA", "tinyB", "ghpkg", "biocpkg"} <= r_session.installed()
+    assert 'install_github|repo="someone/ghpkg"|upgrade="never"' in r_session.calls()
+    assert "Suggested packages not installed: notOnCranEither" in result.stderr
+
+
+def test_a_missing_description_dependency_fails_and_is_named(tmp_path, r_session):
+    project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace("tinyA (>= 0.0.1)", "notOnCran")})
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode != 0
+    assert "These R packages did not install: notOnCran" in result.stderr
+
+
+def test_renv_lock_is_restored_and_checked(tmp_path, r_session):
+    """renv is not packaged in Debian bookworm: a stand-in renv from the
+    local repository records the restore() call and installs what the
+    lockfile names (tests/local_repos.py)."""
+    lock = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
+    project = bake_existing(tmp_path, {"renv.lock": lock})
+    result = r_session.run("install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert {"renv", "tinyA"} <= r_session.installed()
+    [call] = [c for c in r_session.calls() if c.startswith("restore|")]
+    assert call.startswith('restore|lockfile="renv.lock"|prompt=FALSE|repos_override="file://')
+
+    missing = '{"Packages": {"notOnCran": {"Package": "notOnCran", "Version": "1.0"}}}\n'
+    (project / "renv.lock").write_text(missing)
+    failed = r_session.run("install.R", cwd=project)
+    assert failed.returncode != 0
+    assert "These R packages from renv.lock did not restore: notOnCran" in failed.stderr

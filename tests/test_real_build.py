@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ import pytest
 from tests.binder_build import BINDER, Build, inside, repo2docker_build
 from tests.conftest import run
 from tests.local_repos import APT_PACKAGE, build_apt
+from tests.private_dockerd import DOCKER
 from tests.standin_images import GENERATIONS, IMAGE_USERS, build_standins, docker
 
 pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
@@ -200,3 +202,41 @@ def test_the_readmes_apt_lines_work_when_added_by_hand(cookies, docker_host, sta
     assert build.ok, build.log[-4000:]
     assert inside(docker_host, build.image, 'echo "tool=$(binder-standin-tool)"') == {
         "tool": "binder-standin-tool works"}
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_path, tag):
+    """layout=existing-project: binder/Dockerfile built from the repository
+    root, DESCRIPTION's packages installed, ~/.Renviron from binder/.Renviron,
+    and the root .Renviron (it may hold secrets) kept out of the image."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "compendium"
+    (project / "R").mkdir(parents=True)
+    (project / "DESCRIPTION").write_text("Package: compendium\nVersion: 0.1\nImports: tinyA\n")
+    (project / "R" / "fun.R").write_text("f <- function() 1\n")
+    (project / ".Renviron").write_text("SECRET_TOKEN=do-not-ship\n")
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium",
+                  "online_checks=false", f"r_version={tag}", f"apt_packages={APT_PACKAGE}"])
+    assert result.returncode == 0, result.stderr
+    renviron = project / "binder" / ".Renviron"
+    renviron.write_text(renviron.read_text().replace("# MY_DATA_DIR=data", "MY_DATA_DIR=data"))
+    (project / "binder" / "apt.txt").write_text(APT_TXT)
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    found = inside(docker_host, build.image, """
+        echo "user=$(id -un)"
+        Rscript -e 'library(tinyA); cat("renviron_var=", Sys.getenv("MY_DATA_DIR"), "\\n", sep = "")'
+        Rscript -e 'cat("secret=", Sys.getenv("SECRET_TOKEN"), "\\n", sep = "")'
+        echo "secret_files=$(grep -rl SECRET_TOKEN "$HOME" | wc -l)"
+        echo "apt_tool=$(binder-standin-tool)"
+        echo "description=$(test -f "$HOME/DESCRIPTION" && echo yes)"
+    """)
+    assert found == {"user": IMAGE_USERS[tag], "renviron_var": "data", "secret": "", "secret_files": "0",
+                     "apt_tool": "binder-standin-tool works", "description": "yes"}
+    # Not in any layer either: a later COPY would hide a file, not remove it.
+    saved = subprocess.run([DOCKER, "save", build.image], capture_output=True, timeout=300,
+                           env={**os.environ, "DOCKER_HOST": docker_host})
+    assert saved.returncode == 0 and len(saved.stdout) > 1_000_000
+    assert b"do-not-ship" not in saved.stdout
