@@ -17,7 +17,7 @@ import re
 # What this layout can add, for the list of what was added and left alone.
 CANDIDATES = (
     "binder/Dockerfile", "binder/Dockerfile.dockerignore", "binder/install.R", "binder/.Renviron",
-    "binder/apt.txt", ".github/workflows/binder.yml", ".github/dependabot.yml",
+    "binder/apt.txt", "binder/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml", ".github/dependabot.yml",
     ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py",
 )
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"

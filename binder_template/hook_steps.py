@@ -31,7 +31,7 @@ from binder_template.rerun import refusal, shell_word
 # layout's): removed after generation when this run made them and nothing
 # went into them. An empty binder/ would matter: repo2docker would read it
 # instead of the files at the root.
-MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", "analysis")
+MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", "analysis", "app")
 # The github_user default: online checks of a placeholder say nothing.
 PLACEHOLDER_USER = "your-github-user"
 # Hand-offs older than this are left over from interrupted runs.
@@ -192,6 +192,7 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ)
     badge = launch.badge_markdown(answers["binderhub_url"], user, repo, branch, answers["ui"])
     wanted = [name for name in existing.CANDIDATES
               if (name != "binder/apt.txt" or split_items(answers["apt_packages"]))
+              and (name not in ("binder/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
               and (not name.startswith(".github/") or answers["github_actions"])]
     now = existing.present(project_dir)
     added = [name for name in wanted if name in now and name not in had]

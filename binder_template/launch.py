@@ -7,8 +7,11 @@ from urllib.parse import quote
 from binder_template.answers import normalise_binderhub_url
 
 # What each `ui` answer opens, as BinderHub's `urlpath` (binder-facts.md).
-URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree"}
-UI_TITLES = {"rstudio": "RStudio", "lab": "JupyterLab", "notebook": "Jupyter Notebook"}
+# shiny/ keeps its trailing slash: without it the proxy answers with a
+# redirect that BinderHub's launch does not follow.
+URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree", "shiny": "shiny/"}
+UI_TITLES = {"rstudio": "RStudio", "lab": "JupyterLab", "notebook": "Jupyter Notebook",
+             "shiny": "its Shiny app"}
 
 
 def encode_ref(ref: str) -> str:

@@ -199,6 +199,8 @@ class Jupyter:
             return respond(handler, 200, RSTUDIO_PAGE, "text/html")
         if path == "/rstudio/auth-sign-in":
             return respond(handler, 302, headers={"Location": "/rstudio/"})
-        if path in ("/lab", "/tree"):
+        if path == "/shiny":  # jupyter-server-proxy adds the slash
+            return respond(handler, 302, headers={"Location": "/shiny/"})
+        if path in ("/lab", "/tree", "/shiny/"):
             return respond(handler, 200, b"<html>Jupyter</html>", "text/html")
         return respond(handler, 404, b"Not Found")

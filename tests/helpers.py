@@ -23,8 +23,10 @@ def expected_files(answers: dict) -> set[str]:
         "Dockerfile", "install.R", ".Renviron", "README.md", f"{repo}.Rproj",
         ".gitignore", ".dockerignore", "analysis/example.R",
     }
-    if answers.get("ui", "rstudio") != "rstudio":
+    if answers.get("ui", "rstudio") in ("lab", "notebook"):
         files.add("analysis/example.ipynb")
+    if answers.get("ui") == "shiny":
+        files |= {"app/app.R", "register_shiny_app.py"}
     if answers.get("license", "MIT") != "none":
         files.add("LICENSE")
     if answers.get("apt_packages", "").strip(" ,"):

@@ -5,7 +5,7 @@ builds with no registry.
     python -m tests.standin_images rootfs   # once, with network: debootstrap
 
 Both start from one Debian bookworm root filesystem with Debian's R
-(r-base-core) and sudo, made by debootstrap and kept as a tarball in the
+(r-base-core), shiny (r-cran-shiny), Python and sudo, made by debootstrap and kept as a tarball in the
 cache folder: making it is the only step that downloads anything, so .ci/run
 does it before the tests, and the tests only read it. The facts each
 generation adds on top (users, groups, HOME, site-library permissions, sudo,
@@ -32,8 +32,10 @@ BASE_IMAGE = "standin/debian-r:bookworm"
 GENERATIONS = {"latest": "latest.Dockerfile", "4.4.0": "versioned.Dockerfile"}
 IMAGE_USERS = {"latest": "jovyan", "4.4.0": "rstudio"}
 
+# node-normalize.css provides libjs-normalize.css, which r-cran-shiny
+# depends on: debootstrap does not resolve virtual packages itself.
 DEBOOTSTRAP = [
-    "debootstrap", "--variant=minbase", "--include=r-base-core,sudo",
+    "debootstrap", "--variant=minbase", "--include=r-base-core,sudo,python3,r-cran-shiny,node-normalize.css",
     "bookworm", "{target}", "http://deb.debian.org/debian",
 ]
 # Left out of the tarball: downloaded .debs, apt lists, documentation.

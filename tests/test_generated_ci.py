@@ -138,15 +138,24 @@ def smoke(scripts: Path, url: str, *args: str) -> subprocess.CompletedProcess:
     return run_script(scripts / "smoke_test.py", url, TOKEN, *args)
 
 
-@pytest.mark.parametrize("ui,expected", [("rstudio", ["/rstudio/"]), ("lab", ["/rstudio/", "/lab"]),
-                                         ("tree", ["/rstudio/", "/tree"])])
-def test_smoke_test_passes_when_rstudio_and_the_ui_open(scripts, ui, expected):
+@pytest.mark.parametrize("ui,expected,asked", [
+    ("rstudio", ["/rstudio/"], ["/rstudio/"]),
+    ("lab", ["/rstudio/", "/lab"], ["/rstudio/", "/lab"]),
+    ("tree", ["/rstudio/", "/tree"], ["/rstudio/", "/tree"]),
+    ("shiny/", ["/rstudio/", "/shiny"], ["/rstudio/", "/shiny", "/shiny/"]),
+])
+def test_smoke_test_passes_when_rstudio_and_the_ui_open(scripts, ui, expected, asked):
     with Jupyter(TOKEN).server as server:
         result = smoke(scripts, server.url, "--ui", ui, "--seconds", "5")
     assert result.returncode == 0, result.stdout + result.stderr
     assert [line.split()[1] for line in result.stdout.splitlines()] == expected
-    asked = [path for _, path, _ in server.requests]
-    assert asked == ["/api/status", *expected]
+    assert [path for _, path, _ in server.requests] == ["/api/status", *asked]
+
+
+def test_a_shiny_repository_smoke_tests_its_app(cookies):
+    workflow, _ = bake_workflow(cookies, ui="shiny")
+    assert '.github/scripts/smoke_test.py http://127.0.0.1:8888 "$token" --ui shiny/' in \
+        steps_run(workflow["jobs"]["build"])
 
 
 def test_smoke_test_waits_for_a_server_that_is_starting(scripts):

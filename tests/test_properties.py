@@ -93,7 +93,8 @@ def check_files(project: Path, answers: dict) -> None:
     assert path.startswith(f"{hub}/v2/gh/")
     user, repo, ref = path[len(f"{hub}/v2/gh/"):].split("/", 2)
     assert (user, repo, unquote(ref)) == (answers["github_user"], answers["repo_name"], answers["branch"])
-    assert query == "urlpath=" + {"rstudio": "rstudio", "lab": "lab", "notebook": "tree"}[answers["ui"]]
+    assert query == "urlpath=" + {"rstudio": "rstudio", "lab": "lab", "notebook": "tree",
+                                  "shiny": "shiny/"}[answers["ui"]]
     assert re.fullmatch(r"[A-Za-z0-9_.~/%:-]+", badge.group(2).replace("?urlpath=", ""))
 
     apt = split_items(answers["apt_packages"])

@@ -14,6 +14,7 @@ Deselect with `-m "not docker"` while working on something else.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -240,3 +241,25 @@ def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_p
                            env={**os.environ, "DOCKER_HOST": docker_host})
     assert saved.returncode == 0 and len(saved.stdout) > 1_000_000
     assert b"do-not-ship" not in saved.stdout
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_a_shiny_repository_registers_its_app_where_the_images_jupyter_reads(cookies, docker_host, standins, tag):
+    """ui=shiny: the configuration lands in the Jupyter environment's own
+    folder (/opt/venv/etc/jupyter), not /etc/jupyter, which mybinder.org
+    covers; jupyter-server-proxy and shiny are the image's own (nothing is
+    installed: the build has no network), and the app loads with them."""
+    project = bake(cookies, tag, r_packages="", ui="shiny")
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    user = IMAGE_USERS[tag]
+    found = inside(docker_host, build.image, """
+        echo "config=$(cat /opt/venv/etc/jupyter/jupyter_server_config.json | tr -d '\\n ')"
+        echo "etc_jupyter=$(ls /etc/jupyter 2>/dev/null | wc -l)"
+        Rscript -e 'app <- shiny::shinyAppDir(file.path(Sys.getenv("HOME"), "app")); cat("app=", class(app), "\\n", sep = "")'
+    """)
+    config = json.loads(found["config"])
+    shiny = config["ServerProxy"]["servers"]["shiny"]
+    assert shiny["command"][-1] == (f'shiny::runApp("/home/{user}/app",port={{port}},launch.browser=FALSE)')
+    assert shiny["launcher_entry"] == {"title": "Shiny", "enabled": True}
+    assert found["etc_jupyter"] == "0" and found["app"] == "shiny.appobj"

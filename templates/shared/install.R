@@ -18,6 +18,12 @@ install_missing <- function(pkgs, install) {
   pkgs <- pkgs[!vapply(pkgs, is_installed, logical(1))]
   if (length(pkgs) > 0) install(pkgs)
 }
+{%- if cookiecutter.ui == "shiny" %}
+
+# The badge opens a Shiny app, so shiny must be there. The images have it;
+# it is installed only if one does not.
+cran <- union(cran, "shiny")
+{%- endif %}
 
 {%- if renv %}
 

@@ -44,6 +44,18 @@ RUN rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* \
  && echo "deb [trusted=yes] file:/opt/apt ./" > /etc/apt/sources.list.d/standin.list \
  && apt-get update
 
+# Dockerfile.cpu: ENV VIRTUAL_ENV=/opt/venv, a venv chowned to jovyan, with
+# requirements-cpu.txt's jupyter-rsession-proxy, which brings
+# jupyter-server-proxy. The stand-in has the venv and an importable
+# jupyter_server_proxy module, not Jupyter itself. shiny is in rocker/ml's
+# install.r; here it is Debian's r-cran-shiny, in the root filesystem.
+ENV VIRTUAL_ENV=/opt/venv
+RUN python3 -m venv --without-pip /opt/venv \
+ && site=$(/opt/venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
+ && mkdir "$site/jupyter_server_proxy" \
+ && echo '# stand-in: the real package comes with jupyter-rsession-proxy' > "$site/jupyter_server_proxy/__init__.py" \
+ && chown -R ${NB_USER}:${NB_USER} /opt/venv
+
 # binder Dockerfile: ENV NB_GID=100 and usermod -g users ${NB_USER}, then
 # USER ${NB_USER}; WORKDIR /home/$NB_USER comes from Dockerfile.cpu.
 ENV NB_GID=100

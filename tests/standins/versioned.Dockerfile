@@ -36,6 +36,17 @@ RUN rm -f /etc/apt/sources.list /etc/apt/sources.list.d/* \
  && echo "deb [trusted=yes] file:/opt/apt ./" > /etc/apt/sources.list.d/standin.list \
  && rm -rf /var/lib/apt/lists/*
 
+# install_python.sh and install_jupyter.sh: Jupyter in a venv at /opt/venv
+# (owned by root), with jupyter-rsession-proxy, which brings
+# jupyter-server-proxy. The stand-in has the venv and an importable
+# jupyter_server_proxy module, not Jupyter itself. shiny is in the image
+# through rocker/tidyverse's devtools (devtools -> miniUI -> shiny); here it
+# is Debian's r-cran-shiny, in the root filesystem.
+RUN python3 -m venv --without-pip /opt/venv \
+ && site=$(/opt/venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') \
+ && mkdir "$site/jupyter_server_proxy" \
+ && echo '# stand-in: the real package comes with jupyter-rsession-proxy' > "$site/jupyter_server_proxy/__init__.py"
+
 # binder_4.4.3.Dockerfile: ENV NB_USER="rstudio", then USER ${NB_USER} and
 # WORKDIR /home/${NB_USER}. No ENV HOME: the runtime takes it from /etc/passwd.
 ENV NB_USER="rstudio"
