@@ -112,14 +112,15 @@ def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str
     if locked is None or locked == r_version:
         return None
 
-    def number(version: str) -> tuple:
-        return tuple(int(x) for x in version.split("."))
+    def number(version: str) -> int:
+        major, minor, patch = (int(x) for x in version.split("."))
+        return major * 10000 + minor * 100 + patch
 
-    versions = [c for c in choices if c != "latest"]
-    nearest = min(versions, key=lambda c: (abs(number(c)[0] * 10000 + number(c)[1] * 100 + number(c)[2]
-                                               - (number(locked)[0] * 10000 + number(locked)[1] * 100
-                                                  + number(locked)[2])), c))
-    chosen = "the newest R" if r_version == "latest" else f"R {r_version}"
+    nearest = min((c for c in choices if c != "latest"), key=lambda c: abs(number(c) - number(locked)))
     advice = "" if nearest == r_version else f"; the nearest choice is r_version={nearest}"
-    return (f"warning: renv.lock was made with R {locked}, and the image has {chosen}: "
-            f"packages locked for an older R often fail to install on a newer one{advice}")
+    if r_version == "latest" or number(r_version) > number(locked):
+        image = "the newest R" if r_version == "latest" else f"R {r_version}"
+        risk = "packages locked for an older R often fail to install on a newer one"
+    else:
+        image, risk = f"R {r_version}", "packages locked for a newer R may not install on an older one"
+    return f"warning: renv.lock was made with R {locked}, and the image has {image}: {risk}{advice}"
