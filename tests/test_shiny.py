@@ -163,6 +163,10 @@ def test_the_app_opens_through_the_jupyter_proxy(r_with_shiny, shiny_project, tm
         assert status == 200 and "javascript" in headers.get("Content-Type", "") and len(body) > 1000
         # Shiny's websocket endpoint, through the proxy.
         assert websocket_upgrade(server, "/shiny/websocket/") == "HTTP/1.1 101 Switching Protocols"
+        # What JupyterLab's launcher reads (jupyter_server_proxy/api.py).
+        status, _, body = server.get("/server-proxy/servers-info")
+        [entry] = [e for e in json.loads(body)["server_processes"] if e["name"] == "shiny"]
+        assert entry["launcher_entry"]["title"] == "Shiny" and entry["launcher_entry"]["enabled"]
     finally:
         server.stop()
 
