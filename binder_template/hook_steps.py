@@ -113,10 +113,10 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
 
     if answers.get("layout") == "existing-project":
         if not os.listdir(project_dir):
-            print(f"error: layout = 'existing-project': {project_dir} is a new, empty folder. "
-                  "Run cookiecutter with -f -s, from the folder that holds your project, with "
-                  "--output-dir set to it and repo_name set to your project folder's name "
-                  "(see 'Add Binder to an existing project' in the template's README)", file=out)
+            print(f"error: layout = 'existing-project': {project_dir} is a new, empty folder, "
+                  "and Binder is added to a project that exists: run cookiecutter with -f -s, "
+                  "--output-dir the folder your project is in, and repo_name your project folder's "
+                  "name (see 'Adding Binder to an existing project' in the template's README)", file=out)
             return 1
         warning = existing.renv_version_warning(project_dir, answers["r_version"], load_choices()["r_version"])
         if warning:
