@@ -62,8 +62,11 @@ def write_handoff(project_dir, handoff: dict) -> None:
     folder = os.path.dirname(path)
     for name in os.listdir(folder):  # forget interrupted runs
         old = os.path.join(folder, name)
-        if time.time() - os.lstat(old).st_mtime > STALE_SECONDS or old == path:
-            os.unlink(old)
+        try:  # another generation may take its own hand-off meanwhile
+            if time.time() - os.lstat(old).st_mtime > STALE_SECONDS or old == path:
+                os.unlink(old)
+        except FileNotFoundError:
+            pass
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handoff_file:
         json.dump(handoff, handoff_file)

@@ -382,3 +382,30 @@ def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_pat
     err = capsys.readouterr().err
     assert "error: could not prepare generation:" in err and "not a private folder" in err
     assert list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []
+
+
+def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatch):
+    """Each generation lists the shared hand-off folder while others add and
+    take their own files there (two test workers did this and collided)."""
+    import tempfile
+
+    from binder_template import hook_steps
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    projects = [tmp_path / f"p{i}" for i in range(40)]
+    errors = []
+
+    def generate(project):
+        try:
+            project.mkdir()
+            hook_steps.write_handoff(project, {"before": {}})
+            assert hook_steps.take_handoff(project) == {"before": {}}
+        except Exception as err:  # noqa: BLE001 - collected for the assertion below
+            errors.append(err)
+
+    workers = [threading.Thread(target=generate, args=(p,)) for p in projects]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
