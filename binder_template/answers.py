@@ -211,6 +211,24 @@ def unwritable_error(value: str) -> str | None:
     return None
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """'4.3.1' as (4, 3, 1), to compare R versions."""
+    return tuple(int(x) for x in version.split("."))
+
+
+def version_distance(a: str, b: str) -> float:
+    def number(v: str) -> float:
+        if v == "latest":
+            return float("inf")
+        major, minor, patch = version_key(v)
+        return major * 10000 + minor * 100 + patch
+
+    try:
+        return abs(number(a) - number(b))
+    except ValueError:
+        return float("inf")
+
+
 def normalise_binderhub_url(value: str) -> str:
     """The hub's base URL without a trailing '/' (launch paths are appended)."""
     return value.rstrip("/")

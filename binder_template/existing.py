@@ -14,6 +14,8 @@ import json
 import os
 import re
 
+from binder_template.answers import version_distance, version_key
+
 # What this layout can add, for the list of what was added and left alone.
 CANDIDATES = (
     "binder/Dockerfile", "binder/Dockerfile.dockerignore", "binder/install.R", "binder/.Renviron",
@@ -112,13 +114,9 @@ def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str
     if locked is None or locked == r_version:
         return None
 
-    def number(version: str) -> int:
-        major, minor, patch = (int(x) for x in version.split("."))
-        return major * 10000 + minor * 100 + patch
-
-    nearest = min((c for c in choices if c != "latest"), key=lambda c: abs(number(c) - number(locked)))
+    nearest = min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, locked))
     advice = "" if nearest == r_version else f"; the nearest choice is r_version={nearest}"
-    if r_version == "latest" or number(r_version) > number(locked):
+    if r_version == "latest" or version_key(r_version) > version_key(locked):
         image = "the newest R" if r_version == "latest" else f"R {r_version}"
         risk = "packages locked for an older R often fail to install on a newer one"
     else:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import quote, urlsplit
 
+from binder_template.answers import version_distance
 from binder_template.launch import create_link
 
 # requests is imported on first use: on a machine without network the host
@@ -282,19 +283,6 @@ def nearest_hint(client: Client, base: str, tag: str, choices: list[str]) -> str
         return "choose another r_version"
     exist = "nearest choices" if listed is None else "nearest existing choices"
     return f"{exist}: {', '.join(nearest)}"
-
-
-def version_distance(a: str, b: str) -> float:
-    def number(v: str) -> float:
-        if v == "latest":
-            return float("inf")
-        major, minor, patch = (int(x) for x in v.split("."))
-        return major * 10000 + minor * 100 + patch
-
-    try:
-        return abs(number(a) - number(b))
-    except ValueError:
-        return float("inf")
 
 
 def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None) -> OnlineReport:

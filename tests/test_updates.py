@@ -8,10 +8,10 @@ import json
 import shutil
 from pathlib import Path
 
+from binder_template.jinja_extension import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-PROJECT_FOLDER = "{{ cookiecutter.repo_name | checked_repo_name }}"
 
 
 def git(cwd: Path, *args: str) -> str:
