@@ -52,6 +52,10 @@ _URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
 # Characters git refuses anywhere in a ref name (git-check-ref-format(1)).
 _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
+# Defaults of layout=existing-project, read from the project's git: the
+# GitHub owner of its 'origin' remote, and the branch checked out.
+FROM_ORIGIN = "(from the origin remote)"
+CHECKED_OUT = "(the checked-out branch)"
 # Unicode's explicit bidirectional formatting characters (UAX #9).
 BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -318,8 +322,11 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     derived_from_empty_title = repo_name == "" and not str(answers.get("project_name", "")).strip()
     if not derived_from_empty_title:
         check("repo_name", github_repo_error(repo_name), EXAMPLES["repo_name"])
-    check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
-    check("branch", branch_error(str(answers.get("branch", ""))), EXAMPLES["branch"])
+    from_git = answers.get("layout") == "existing-project"
+    if not (from_git and answers.get("github_user") == FROM_ORIGIN):
+        check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
+    if not (from_git and answers.get("branch") == CHECKED_OUT):
+        check("branch", branch_error(str(answers.get("branch", ""))), EXAMPLES["branch"])
 
     for name in ("r_version", "ui", "license"):
         value = answers.get(name)

@@ -16,87 +16,155 @@ import re
 
 from binder_template.answers import version_distance, version_key
 
-# What this layout can add, for the list of what was added and left alone.
-CANDIDATES = (
-    "binder/Dockerfile", "binder/Dockerfile.dockerignore", "binder/install.R", "binder/.Renviron",
-    "binder/apt.txt", "binder/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml", ".github/dependabot.yml",
-    ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py",
-)
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+# The badge this template writes (launch.badge_markdown), for any target.
+_OUR_BADGE = re.compile(r"^\[!\[Binder\]\((https://[^()\s]+)/badge_logo\.svg\)\]\((\1/v2/gh/[^()\s]+)\)$")
+# A launch link of any Binder badge (mybinder.org or another BinderHub).
+_LAUNCH_URL = re.compile(r"https?://[^\s()<>\"'\]]+/v2/(?:gh|gl|git|zenodo|figshare|hydroshare|dataverse|ckan)/"
+                         r"[^\s()<>\"'\]]+")
 
 
-def present(project_dir) -> list[str]:
-    return [name for name in CANDIDATES if os.path.lexists(os.path.join(project_dir, name))]
+def candidates(here: str) -> tuple[str, ...]:
+    """What this layout can add, for the list of what was added and left alone."""
+    return (f"{here}/Dockerfile", f"{here}/Dockerfile.dockerignore", f"{here}/install.R", f"{here}/.Renviron",
+            f"{here}/apt.txt", f"{here}/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml",
+            ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py")
+
+
+def present(project_dir, names) -> list[str]:
+    return [name for name in names if os.path.lexists(os.path.join(project_dir, name))]
 
 
 def readme_to_edit(project_dir) -> str | None:
-    for name in ("README.Rmd", "README.md"):
-        path = os.path.join(project_dir, name)
-        if os.path.isfile(path) and not os.path.islink(path):
-            return name
+    """README.Rmd (the source usethis edits) or README.md, in any case."""
+    try:
+        names = sorted(os.listdir(project_dir))
+    except OSError:
+        return None
+    for wanted in ("readme.rmd", "readme.md"):
+        for name in names:
+            path = os.path.join(project_dir, name)
+            if name.lower() == wanted and os.path.isfile(path) and not os.path.islink(path):
+                return name
     return None
 
 
-def with_badge(text: str, badge: str) -> str | None:
-    """The README with the badge added, or None when it already has it."""
-    if badge in text:
-        return None
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.strip() == START), None)
-    end = next((i for i, line in enumerate(lines) if line.strip() == END and start is not None and i > start),
-               None)
-    if start is not None and end is not None:
-        return "".join(lines[:end] + [badge + newline] + lines[end:])
-    heading = first_heading(lines)
-    block = [START + newline, badge + newline, END + newline]
-    if heading is None:
-        return "".join(block + [newline] + lines)
-    before = lines[: heading + 1]
-    if not before[-1].endswith(("\n", "\r")):
-        before[-1] += newline
-    return "".join(before + [newline] + block + lines[heading + 1:])
-
-
-def first_heading(lines: list[str]) -> int | None:
-    """The first ATX heading outside YAML front matter and code fences (an
-    R Markdown README starts with front matter and a setup chunk)."""
-    index, fence = 0, None
+def markdown_lines(lines: list[str]) -> list[bool]:
+    """Which lines are Markdown text, not YAML front matter, code fences or
+    HTML comments, where neither a heading nor a badges block can be."""
+    text = [True] * len(lines)
+    index = 0
     if lines and lines[0].strip() == "---":
         index = next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+        text[:index] = [False] * index
+    fence, comment = None, False
     for i in range(index, len(lines)):
-        marker = _FENCE.match(lines[i])
+        line = lines[i]
+        if comment:
+            text[i] = False
+            comment = "-->" not in line
+            continue
+        marker = _FENCE.match(line)
         if fence:
+            text[i] = False
             if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence):
                 fence = None
             continue
         if marker:
-            fence = marker.group(1)
-        elif _ATX_HEADING.match(lines[i]):
+            fence, text[i] = marker.group(1), False
+        elif line.lstrip().startswith("<!--") and line.strip() not in (START, END):
+            text[i] = False
+            comment = "-->" not in line.split("<!--", 1)[1]
+    return text
+
+
+def front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        return next((i + 1 for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), 0)
+    return 0
+
+
+def first_heading(lines: list[str]) -> int | None:
+    """The line that ends the first heading, ATX (# Title) or setext (Title
+    over ===), outside front matter, code fences and HTML comments."""
+    text = markdown_lines(lines)
+    for i, line in enumerate(lines):
+        if not text[i]:
+            continue
+        if _ATX_HEADING.match(line):
             return i
+        if (i + 1 < len(lines) and text[i + 1] and line.strip() and _SETEXT_UNDERLINE.match(lines[i + 1])
+                and not _FENCE.match(line) and not (i > 0 and text[i - 1] and lines[i - 1].strip())):
+            return i + 1
     return None
 
 
-def add_badge(project_dir, badge: str) -> tuple[str | None, bool]:
-    """(README edited or None, whether it changed)."""
+class BadgeEdit:
+    """What adding the badge to a README does: the new text (None when it
+    already has the badge), the badge of ours it replaced, other Binder
+    badges it found."""
+
+    def __init__(self, text: str | None, replaced: str | None, others: list[str]):
+        self.text, self.replaced, self.others = text, replaced, others
+
+
+def with_badge(text: str, badge: str) -> BadgeEdit:
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom):]
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines(keepends=True)
+    markdown = markdown_lines(lines)
+    ours = _OUR_BADGE.match(badge)
+    launch = ours.group(2) if ours else badge
+    others = [url for i, line in enumerate(lines) if markdown[i]
+              for url in _LAUNCH_URL.findall(line) if url != launch]
+    ours_before = [i for i, line in enumerate(lines) if markdown[i] and _OUR_BADGE.match(line.strip())]
+    if any(markdown[i] and line.strip() == badge for i, line in enumerate(lines)):
+        return BadgeEdit(None, None, others)
+    if ours_before:
+        i = ours_before[0]
+        replaced = _OUR_BADGE.match(lines[i].strip()).group(2)
+        ending = lines[i][len(lines[i].rstrip("\r\n")):]
+        lines[i] = lines[i][: len(lines[i]) - len(lines[i].lstrip())] + badge + ending
+        return BadgeEdit(bom + "".join(lines), replaced, [u for u in others if u != replaced])
+    start = next((i for i, line in enumerate(lines) if markdown[i] and line.strip() == START), None)
+    end = next((i for i, line in enumerate(lines) if markdown[i] and line.strip() == END
+                and start is not None and i > start), None)
+    if start is not None and end is not None:
+        return BadgeEdit(bom + "".join(lines[:end] + [badge + newline] + lines[end:]), None, others)
+    block = [START + newline, badge + newline, END + newline]
+    heading = first_heading(lines)
+    after = heading + 1 if heading is not None else front_matter_end(lines)
+    if after == 0:
+        return BadgeEdit(bom + "".join(block + [newline] + lines), None, others)
+    before = lines[:after]
+    if not before[-1].endswith(("\n", "\r")):
+        before[-1] += newline
+    rest = lines[after:]
+    gap = [newline] if rest and rest[0].strip() else []
+    return BadgeEdit(bom + "".join(before + [newline] + block + gap + rest), None, others)
+
+
+def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
+    """(README found or None, the edit made, None when it is not UTF-8)."""
     name = readme_to_edit(project_dir)
     if name is None:
-        return None, False
+        return None, None
     path = os.path.join(project_dir, name)
     with open(path, "rb") as file:
         raw = file.read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return name, False
-    edited = with_badge(text, badge)
-    if edited is None:
-        return name, False
-    with open(path, "wb") as file:
-        file.write(edited.encode("utf-8"))
-    return name, True
+        return name, None
+    edit = with_badge(text, badge)
+    if edit.text is not None:
+        with open(path, "wb") as file:
+            file.write(edit.text.encode("utf-8"))
+    return name, edit
 
 
 def renv_r_version(project_dir) -> str | None:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shlex
 import stat
 import sys
 import tempfile
 import time
 
-from binder_template import existing, launch
+from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
 from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
@@ -31,7 +32,7 @@ from binder_template.rerun import refusal, shell_word
 # layout's): removed after generation when this run made them and nothing
 # went into them. An empty binder/ would matter: repo2docker would read it
 # instead of the files at the root.
-MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", "analysis", "app")
+MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", ".binder", "analysis", "app")
 # The github_user default: online checks of a placeholder say nothing.
 PLACEHOLDER_USER = "your-github-user"
 # Hand-offs older than this are left over from interrupted runs.
@@ -72,6 +73,24 @@ def write_handoff(project_dir, handoff: dict) -> None:
         json.dump(handoff, handoff_file)
 
 
+def read_handoff(project_dir, parent_pid: int | None = None) -> dict:
+    try:
+        descriptor = os.open(handoff_path(project_dir, parent_pid), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return {}
+    with os.fdopen(descriptor, encoding="utf-8") as handoff_file:
+        return json.load(handoff_file)
+
+
+def project_survey(project_dir, answers: dict) -> dict:
+    """The existing project as the pre-generation hook surveyed it, before
+    anything was written; surveyed now if the hooks did not run."""
+    found = read_handoff(project_dir, parent_pid=os.getpid()).get("survey")
+    if found is None:
+        found = survey.survey(str(project_dir), answers, load_choices()["r_version"])
+    return found
+
+
 def take_handoff(project_dir) -> dict:
     path = handoff_path(project_dir)
     try:
@@ -92,18 +111,18 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def dockerfile_path(answers: dict, project_dir) -> str:
-    folder = "binder" if answers.get("layout") == "existing-project" else ""
+def dockerfile_path(answers: dict, project_dir, here: str = "binder") -> str:
+    folder = here if answers.get("layout") == "existing-project" else ""
     return os.path.join(project_dir, folder, "Dockerfile")
 
 
-def what_is_there(answers: dict, project_dir) -> dict:
+def what_is_there(answers: dict, project_dir, here: str = "binder") -> dict:
     """What the folder held before cookiecutter writes into it."""
     return {
-        "dockerfile": file_digest(dockerfile_path(answers, project_dir)),
+        "dockerfile": file_digest(dockerfile_path(answers, project_dir, here)),
         "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
-        "binder_files": existing.present(project_dir),
+        "binder_files": existing.present(project_dir, existing.candidates(here)),
     }
 
 
@@ -121,10 +140,24 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
                   "--output-dir the folder your project is in, and repo_name your project folder's "
                   "name (see 'Adding Binder to an existing project' in the template's README)", file=out)
             return 1
+        facts = survey.survey(str(project_dir), answers, load_choices()["r_version"])
+        owner, repo, branch = survey.launch_target(answers, facts["git"])
+        if owner is None:
+            facts["refusals"].insert(0, "there is no GitHub remote 'origin' to read github_user from: "
+                                        "give it (github_user=<your GitHub user>)")
+        if facts["refusals"]:
+            for refusal_line in facts["refusals"]:
+                print(f"error: layout = 'existing-project': {refusal_line}", file=out)
+            print("Nothing was written: fix the above and run cookiecutter again.", file=out)
+            return 1
         warning = existing.renv_version_warning(project_dir, answers["r_version"], load_choices()["r_version"])
-        if warning:
-            print(warning, file=out)
-    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(answers, project_dir)}
+        for line in facts["warnings"] + ([warning] if warning else []):
+            print(line, file=out)
+        answers = {**answers, "github_user": owner, "repo_name": repo, "branch": branch}
+    here = facts["here"] if answers.get("layout") == "existing-project" else "binder"
+    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(answers, project_dir, here)}
+    if answers.get("layout") == "existing-project":
+        handoff["survey"] = facts
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
     if not answers["online_checks"]:
         print(f"warning: online checks are off; {bare_tag}", file=out)
@@ -167,7 +200,8 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
                 os.rmdir(os.path.join(project_dir, folder))  # only when empty
             except OSError:
                 pass
-    dockerfile = dockerfile_path(answers, project_dir)
+    facts = handoff.get("survey") or {}
+    dockerfile = dockerfile_path(answers, project_dir, facts.get("here", "binder"))
     written = file_digest(dockerfile)
     # Pin only a Dockerfile this run wrote: one kept by -s may name another tag.
     if handoff.get("digest") and written is not None and written != before["dockerfile"]:
@@ -183,57 +217,114 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
 
     environ = os.environ if environ is None else environ
     if answers.get("layout") == "existing-project":
-        print(existing_project_report(answers, project_dir, before.get("binder_files", []), environ), file=out)
+        print(existing_project_report(answers, project_dir, before.get("binder_files", []), environ, facts),
+              file=out)
         return 0
     print(next_steps(answers, project_dir, bool(handoff.get("repo_missing")), before["git"], environ), file=out)
     return 0
 
 
-def existing_project_report(answers: dict, project_dir, had: list[str], environ) -> str:
-    """What was added and what was left alone, the badge, and how to push."""
-    user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
+def existing_project_report(answers: dict, project_dir, had: list[str], environ, facts: dict) -> str:
+    """What was added and what was left alone, what the project's code and
+    Binder files brought, the badge, and how to commit and push all of it."""
+    here = facts.get("here", "binder")
+    user, repo, branch = survey.launch_target(answers, facts.get("git", {}))
+    target = {**answers, "github_user": user, "repo_name": repo, "branch": branch}
     badge = launch.badge_markdown(answers["binderhub_url"], user, repo, branch, answers["ui"])
-    wanted = [name for name in existing.CANDIDATES
-              if (name != "binder/apt.txt" or split_items(answers["apt_packages"]))
-              and (name not in ("binder/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
+    wanted = [name for name in existing.candidates(here)
+              if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
+              and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
               and (not name.startswith(".github/") or answers["github_actions"])]
-    now = existing.present(project_dir)
+    now = existing.present(project_dir, wanted)
     added = [name for name in wanted if name in now and name not in had]
     kept = [name for name in wanted if name in had]
-    readme, badge_added = existing.add_badge(project_dir, badge)
+    readme, edit = existing.add_badge(project_dir, badge)
     lines = []
     if added:
         lines += ["Added:"] + [f"  {name}" for name in added]
     if kept:
         lines += ["Left as they were (already there):"] + [f"  {name}" for name in kept]
-    if badge_added:
+    if facts.get("used"):
+        lines += [f"Packages your code loads that {'DESCRIPTION does not declare' if facts.get('description') else 'nothing declares'}"
+                  f" ({here}/install.R tries each):"]
+        lines += [f"  {name}  ({', '.join(where[:3])}{', ...' if len(where) > 3 else ''})"
+                  for name, where in facts["used"].items()]
+    if facts.get("not_locked"):
+        lines += [f"Your code loads packages that renv.lock does not record: {', '.join(facts['not_locked'])}",
+                  "  (install them and run renv::snapshot(), so that Binder restores them too)"]
+    if facts.get("install_R"):
+        lines += [f"Your install.R at the root is run by {here}/install.R."]
+    badge_changed = bool(edit and edit.text is not None)
+    if edit is None and readme:
+        lines += [f"{readme} is not UTF-8 text, so it was not changed; put this badge in it:", f"  {badge}"]
+    elif edit and edit.replaced:
+        lines += [f"Replaced the Binder badge this template wrote in {readme} before, which launched",
+                  f"  {edit.replaced}"]
+    elif badge_changed:
         lines += [f"Added the Binder badge to {readme}."]
-        if readme == "README.Rmd":
-            lines += ["  Knit it again (devtools::build_readme()) so README.md shows it too."]
     elif readme:
         lines += [f"{readme} already has the badge."]
     else:
         lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
-    if ".github/workflows/binder.yml" in kept and "binder/Dockerfile" not in had:
+    for url in (edit.others if edit else []):
+        lines += [f"{readme} has another Binder badge, which launches {url}: remove it if it is out of date."]
+    workflow_branch = kept_workflow_branch(project_dir) if ".github/workflows/binder.yml" in kept else None
+    if workflow_branch is not None and workflow_branch != branch:
+        lines += [f"Your .github/workflows/binder.yml builds branch {workflow_branch!r}, and the badge launches "
+                  f"{branch!r}: delete the workflow and run this again to have it rewritten."]
+    elif ".github/workflows/binder.yml" in kept and workflow_branch is None:
         lines += ["Your .github/workflows/binder.yml was left alone. To add the template's jobs by hand,",
                   "generate into a scratch folder and copy the build and prewarm jobs from there:",
                   f"  cookiecutter --no-input -o /tmp/scratch {shell_word(str(answers.get('_template') or 'TEMPLATE'))}"
                   f" repo_name={shell_word(repo)} github_user={shell_word(user)} online_checks=false",
                   "  (then see /tmp/scratch/" + repo + "/.github/workflows/binder.yml and .github/scripts/)"]
-    if not added and not badge_added:
+    knit = badge_changed and readme.lower() == "readme.rmd"
+    to_commit = added + copied_by_dockerfile(answers, facts) + ([readme] if badge_changed else [])
+    to_commit += [n for n in os.listdir(project_dir) if knit and n.lower() == "readme.md"]
+    plain, forced = survey.files_to_commit(str(project_dir), list(dict.fromkeys(to_commit)))
+    if not added and not badge_changed:
         lines += ["Binder is already set up here: nothing changed."]
-        return "\n".join(lines)
-    lines += [
-        "",
-        "Next steps:",
-        f"    cd {shell_word(where_from(project_dir, environ))}",
-        f"    git add {' '.join(shell_word(n) for n in added + ([readme] if badge_added else []))}",
-        "    git commit -m 'Add Binder (rocker-binder-template)'",
-        f"    git push origin {shell_word(branch)}",
-        "",
-        f"  Launch it: {launch.from_answers(answers)}",
-    ]
+        if not plain and not forced:
+            return "\n".join(lines)
+    git = facts.get("git", {})
+    folder = where_from(project_dir, environ)
+    lines += ["", "Next steps:"] + ([f"    cd {shell_word(folder)}"] if folder != "." else [])
+    if knit:
+        lines += [f"    Rscript -e 'devtools::build_readme()'   # knit {readme}, so README.md shows the badge"]
+    if not git.get("repo"):
+        lines += [f"    git init -b {shell_word(branch)}"]
+    if plain:
+        lines += [f"    git add {' '.join(shell_word(n) for n in plain)}"]
+    if forced:
+        lines += [f"    git add -f {' '.join(shell_word(n) for n in forced)}   # your .gitignore lists them, "
+                  "and the Dockerfile needs them"]
+    lines += ["    git commit -m 'Add Binder (rocker-binder-template)'"]
+    if not git.get("origin"):
+        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git   # if it has no remote yet"]
+    lines += [f"    git push origin {shell_word(branch)}", "", f"  Launch it: {launch.from_answers(target)}"]
     return "\n".join(lines)
+
+
+def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
+    """The project's files the Binder Dockerfile copies by name: each must be
+    committed, or the build fails on Binder."""
+    here = facts.get("here", "binder")
+    names = [f"{here}/install.R", f"{here}/.Renviron", facts.get("apt_txt"), facts.get("install_R"),
+             "DESCRIPTION" if facts.get("description") else None, "renv.lock" if facts.get("renv") else None,
+             f"{here}/register_shiny_app.py" if answers["ui"] == "shiny" else None]
+    return [name for name in names if name]
+
+
+def kept_workflow_branch(project_dir) -> str | None:
+    """The branch a binder.yml this template wrote before builds, or None for
+    a workflow of the user's own."""
+    try:
+        with open(os.path.join(project_dir, ".github", "workflows", "binder.yml"), encoding="utf-8") as file:
+            text = file.read(65536)
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(r"^on:\n  push:\n    branches:\n      - \"((?:[^\"\\]|\\.)*)\"$", text, re.MULTILINE)
+    return json.loads(f'"{match.group(1)}"').replace("\\", "") if match else None
 
 
 def where_from(project_dir, environ) -> str:

@@ -48,7 +48,9 @@ from binder_template.answers import (
     split_items,
     validate_answers,
 )
+from binder_template.hook_steps import project_survey
 from binder_template.rerun import refusal
+from binder_template.survey import launch_target
 from binder_template.versions import REPO2DOCKER_REQUIREMENT
 
 TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
@@ -134,16 +136,26 @@ def checked_ui(value: str) -> str:
                    f"choose one of: {', '.join(launch.URLPATHS)}", "'rstudio'")
 
 
-@pass_context
-def project_has(context, path: str) -> bool:
-    """Whether the existing project being given Binder files has this file
-    (layout=existing-project only): the Dockerfile and install.R then read
-    its DESCRIPTION or renv.lock."""
-    answers = context.get("cookiecutter")
+def project(answers) -> dict:
+    """What the existing project held before this run wrote into it
+    (binder_template/survey.py), as the pre-generation hook found it; {} for
+    a new repository."""
     if not isinstance(answers, dict) or answers.get("layout") != "existing-project":
-        return False
-    folder = Path(str(answers.get("_output_dir") or ".")) / str(answers.get("repo_name", ""))
-    return (folder / path).is_file()
+        return {}
+    folder = os.path.join(str(answers.get("_output_dir") or "."), str(answers.get("repo_name", "")))
+    return project_survey(folder, answers)
+
+
+def binder_folder(answers) -> str:
+    """binder/, or the .binder/ the project already has."""
+    return project(answers).get("here", "binder")
+
+
+def launch_branch(answers) -> str:
+    """The branch the badge launches, the one the workflow builds."""
+    if isinstance(answers, dict) and answers.get("layout") == "existing-project":
+        return launch_target(answers, project(answers).get("git", {}))[2]
+    return answers["branch"]
 
 
 def checked_launch(answers: dict) -> dict:
@@ -188,9 +200,25 @@ def template_sources(root: str = TEMPLATE_ROOT) -> frozenset[str]:
     return frozenset(text for text in found if has_jinja(text))
 
 
+def folder_template(source: str) -> tuple[str, str] | None:
+    """(output path, template path) for a folder name cookiecutter renders
+    with the project's path in front ('/out/project/./{{ ... }}'): the
+    path, which holds an answer, stays literal text."""
+    for known in template_sources():
+        for joiner in ("/./", "/"):
+            if source.endswith(joiner + known) and not has_jinja(source[: -len(known)]):
+                return source[: -len(known)], known
+    return None
+
+
 class AnswerSandbox(SandboxedEnvironment):
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
-        if isinstance(source, str) and has_jinja(source) and source not in template_sources():
+        folder = folder_template(source) if isinstance(source, str) and has_jinja(source) \
+            and source not in template_sources() else None
+        if folder:
+            globals = {**(globals or {}), _LITERAL: folder[0]}
+            source = "{{ %s }}%s" % (_LITERAL, folder[1])
+        elif isinstance(source, str) and has_jinja(source) and source not in template_sources():
             # An answer: render it as the literal text it is.
             globals = {**(globals or {}), _LITERAL: source}
             source = "{{ %s }}" % _LITERAL
@@ -355,7 +383,6 @@ class BinderTemplateExtension(Extension):
         sandbox(environment)
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.globals["repo2docker_requirement"] = REPO2DOCKER_REQUIREMENT
-        environment.tests["project_has"] = project_has
         environment.filters.update(
             checked_repo_name=checked_repo_name,
             r_string=r_string,
@@ -363,7 +390,9 @@ class BinderTemplateExtension(Extension):
             r_vector=r_vector,
             r_packages=r_packages,
             apt_packages=apt_packages,
-            project_has=project_has,
+            project=project,
+            binder_folder=binder_folder,
+            launch_branch=launch_branch,
             checked_r_version=checked_r_version,
             checked_branch=checked_branch,
             markdown_text=markdown_text,

@@ -48,13 +48,21 @@ lockfile_read <- function(file = "renv.lock", ...) {
   pkgs <- sub('^"Package": *"([^"]+)"$', "\\\\1", found)
   list(Packages = stats::setNames(lapply(pkgs, function(p) list(Package = p)), pkgs))
 }
-restore <- function(lockfile = "renv.lock", prompt = TRUE, ...) {
-  record("restore", c(list(lockfile = lockfile, prompt = prompt,
+restore <- function(project = NULL, library = NULL, lockfile = "renv.lock", prompt = TRUE,
+                    exclude = NULL, ...) {
+  record("restore", c(list(lockfile = lockfile, prompt = prompt, exclude = exclude,
+                           repos = getOption("repos")[[1]],
                            repos_override = Sys.getenv("RENV_CONFIG_REPOS_OVERRIDE")), list(...)))
-  pkgs <- names(lockfile_read(lockfile)$Packages)
-  utils::install.packages(pkgs)
+  pkgs <- setdiff(names(lockfile_read(lockfile)$Packages), exclude)
+  # Like renv: into the library named, else the first on the library paths.
+  utils::install.packages(pkgs, lib = if (is.null(library)) .libPaths()[1] else library)
   invisible(pkgs)
 }
+# renv's project library: renv/library/R-<major.minor>/<platform> in the project.
+paths <- list(library = function(project = NULL) {
+  file.path(if (is.null(project)) getwd() else project, "renv", "library",
+            paste0("R-", getRversion()$major, ".", getRversion()$minor), R.version$platform)
+})
 """,
     "BiocManager": RECORD_CALL + """
 install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
@@ -100,7 +108,7 @@ def build_cran(root: Path, rscript: str) -> Path:
     contrib = root / "repo" / "src" / "contrib"
     contrib.mkdir(parents=True)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
-    exports = {"remotes": "install_github", "renv": "restore, lockfile_read", "BiocManager": "install"}
+    exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths", "BiocManager": "install"}
     sources += [make_r_package(root / "src", name, code, exports[name]) for name, code in STAND_INS.items()]
     r = str(Path(rscript).with_name("R"))
     for source in sources:

@@ -19,7 +19,8 @@ DEFAULTS = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
 
 def good_answers(**changes) -> dict:
     base = {k: (v[0] if isinstance(v, list) else v) for k, v in DEFAULTS.items() if not k.startswith("_")}
-    base["repo_name"] = "my-binder-project"
+    # Defaults that are Jinja, as cookiecutter renders them for a new repository.
+    base.update(repo_name="my-binder-project", github_user="your-github-user", branch="main")
     return {**base, **changes}
 
 

@@ -153,9 +153,9 @@ def test_what_the_project_declares_reaches_the_dockerfile(tmp_path):
     project = compendium(tmp_path)
     assert add_binder(project).returncode == 0
     lines = (project / "binder" / "Dockerfile").read_text().splitlines()
-    install = lines.index("COPY --chown=${NB_USER} binder/install.R /home/${NB_USER}/install.R")
+    install = lines.index("COPY --chown=${NB_USER} binder/install.R /home/${NB_USER}/binder/install.R")
     assert lines[install + 1:install + 3] == [
-        "COPY --chown=${NB_USER} DESCRIPTION /home/${NB_USER}/DESCRIPTION", "RUN Rscript install.R"]
+        "COPY --chown=${NB_USER} DESCRIPTION /home/${NB_USER}/", "RUN Rscript binder/install.R"]
     assert lines[-1] == "COPY --chown=${NB_USER} binder/.Renviron /home/${NB_USER}/.Renviron"
     ignored = (project / "binder" / "Dockerfile.dockerignore").read_text().splitlines()
     assert ".Renviron" in ignored  # the root one: it may hold secrets
@@ -164,11 +164,12 @@ def test_what_the_project_declares_reaches_the_dockerfile(tmp_path):
     result = add_binder(renv, "r_version=latest")
     assert result.returncode == 0
     lines = (renv / "binder" / "Dockerfile").read_text().splitlines()
-    assert "COPY --chown=${NB_USER} renv.lock .Rprofile /home/${NB_USER}/" in lines
-    assert "COPY --chown=${NB_USER} renv/activate.R renv/settings.json /home/${NB_USER}/renv/" in lines
-    assert lines.index("COPY --chown=${NB_USER} renv.lock .Rprofile /home/${NB_USER}/") < \
-        lines.index("RUN Rscript install.R")
-    assert "renv::restore(lockfile = \"renv.lock\", prompt = FALSE)" in (renv / "binder" / "install.R").read_text()
+    # renv.lock goes in before the install; .Rprofile and renv/activate.R
+    # only with the rest, so that the restore uses the image's repository.
+    run = lines.index("RUN Rscript binder/install.R")
+    assert lines.index("COPY --chown=${NB_USER} renv.lock /home/${NB_USER}/") < run
+    assert not any(".Rprofile" in line or "activate.R" in line for line in lines if line.startswith("COPY"))
+    assert "renv::restore(project = getwd(), library = project_library" in (renv / "binder" / "install.R").read_text()
     assert ("warning: renv.lock was made with R 4.1.2, and the image has the newest R: packages locked "
             "for an older R often fail to install on a newer one; the nearest choice is r_version=4.1.2") \
         in result.stderr
@@ -209,14 +210,18 @@ def test_a_new_repository_is_unchanged_by_the_new_layout(cookies):
 
 
 def test_the_badge_block_goes_right_after_the_first_real_heading():
-    from binder_template.existing import with_badge
+    from binder_template import existing
+
+    def with_badge(text, badge):
+        return existing.with_badge(text, badge).text
 
     crlf = "# Rainfall analysis\r\n\r\nSome text.\r\n"
     assert with_badge(crlf, "B") == (
         "# Rainfall analysis\r\n\r\n<!-- badges: start -->\r\nB\r\n<!-- badges: end -->\r\n\r\nSome text.\r\n")
     rmd = "---\ntitle: x\n# not: a heading\n---\n\n```{r}\n# a comment\n```\n\n## Soil\nText\n"
+    # A blank line after the block: CommonMark ends an HTML block only there.
     assert with_badge(rmd, "B") == rmd.replace("## Soil\n", "## Soil\n\n<!-- badges: start -->\nB\n"
-                                               "<!-- badges: end -->\n")
+                                               "<!-- badges: end -->\n\n")
     assert with_badge("No heading at all.\n", "B") == (
         "<!-- badges: start -->\nB\n<!-- badges: end -->\n\nNo heading at all.\n")
     assert with_badge("# T\n<!-- badges: start -->\nB\n<!-- badges: end -->\n", "B") is None

@@ -283,7 +283,8 @@ def replay_file(tmp_path: Path, **changes) -> Path:
     config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
     answers = {k: (v[0] if isinstance(v, list) and not k.startswith("_") else v)
                for k, v in config.items() if not k.startswith("__")}
-    answers.update(repo_name="demo", online_checks=False, _template=str(TEMPLATE_ROOT), **changes)
+    answers.update(repo_name="demo", github_user="your-github-user", branch="main", online_checks=False,
+                   _template=str(TEMPLATE_ROOT), **changes)
     path = tmp_path / "replay.json"
     path.write_text(json.dumps({"cookiecutter": answers, "_cookiecutter": config}))
     return path
@@ -375,7 +376,7 @@ def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_pat
     private.symlink_to(elsewhere)  # planted where the private folder goes
     config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
     answers = {k: (v[0] if isinstance(v, list) else v) for k, v in config.items() if not k.startswith("_")}
-    answers.update(repo_name="demo", online_checks=False)
+    answers.update(repo_name="demo", github_user="your-github-user", branch="main", online_checks=False)
     project = tmp_path / "demo"
     project.mkdir()
     assert pre_gen_project(answers, project, out=None) == 1

@@ -207,10 +207,8 @@ def bake_existing(tmp_path, files: dict[str, str], r_packages: str = "") -> Path
         (project / name).write_text(text)
     result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
                   str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium",
-                  "online_checks=false", f"r_packages={r_packages}"])
+                  "github_user=octo-cat", "online_checks=false", f"r_packages={r_packages}"])
     assert result.returncode == 0, result.stderr
-    # What the Dockerfile copies into the home folder before running install.R.
-    (project / "install.R").write_text((project / "binder" / "install.R").read_text())
     return project
 
 
@@ -229,18 +227,18 @@ Remotes: github::someone/ghpkg
 def test_description_dependencies_install_from_the_images_repository(tmp_path, r_session):
     project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace("Imports:", "Imports:\n    ghpkg,")},
                             r_packages="biocpkg")
-    result = r_session.run("install.R", cwd=project)
+    result = r_session.run("binder/install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     # Imports and the r_packages answer are installed; the Remote came from
     # GitHub; a Suggests that does not exist is reported, not fatal.
     assert {"tinyA", "tinyB", "ghpkg", "biocpkg"} <= r_session.installed()
     assert 'install_github|repo="someone/ghpkg"|upgrade="never"' in r_session.calls()
-    assert "Suggested packages not installed: notOnCranEither" in result.stderr
+    assert "These optional R packages did not install: notOnCranEither" in result.stderr
 
 
 def test_a_missing_description_dependency_fails_and_is_named(tmp_path, r_session):
     project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace("tinyA (>= 0.0.1)", "notOnCran")})
-    result = r_session.run("install.R", cwd=project)
+    result = r_session.run("binder/install.R", cwd=project)
     assert result.returncode != 0
     assert "These R packages did not install: notOnCran" in result.stderr
 
@@ -251,14 +249,21 @@ def test_renv_lock_is_restored_and_checked(tmp_path, r_session):
     lockfile names (tests/local_repos.py)."""
     lock = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
     project = bake_existing(tmp_path, {"renv.lock": lock})
-    result = r_session.run("install.R", cwd=project)
+    result = r_session.run("binder/install.R", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert {"renv", "tinyA"} <= r_session.installed()
+    # The image's renv restores into the project library, where renv's
+    # activate.R looks at start, and is copied there too.
+    assert "renv" in r_session.installed()
+    [library] = (project / "renv" / "library").glob("R-*/*")
+    assert {p.name for p in library.iterdir()} == {"renv", "tinyA"}
     [call] = [c for c in r_session.calls() if c.startswith("restore|")]
-    assert call.startswith('restore|lockfile="renv.lock"|prompt=FALSE|repos_override="file://')
+    assert call.startswith('restore|lockfile="renv.lock"|prompt=FALSE|exclude="renv"|repos="file://')
+    # The repository in force, and the one renv is pointed at, is the image's.
+    repos = call.split('|repos="', 1)[1].split('"', 1)[0]
+    assert f'|repos_override="{repos}"' in call and repos.startswith("file://")
 
     missing = '{"Packages": {"notOnCran": {"Package": "notOnCran", "Version": "1.0"}}}\n'
     (project / "renv.lock").write_text(missing)
-    failed = r_session.run("install.R", cwd=project)
+    failed = r_session.run("binder/install.R", cwd=project)
     assert failed.returncode != 0
     assert "These R packages from renv.lock did not restore: notOnCran" in failed.stderr

@@ -215,10 +215,11 @@ def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_p
     project = tmp_path / "compendium"
     (project / "R").mkdir(parents=True)
     (project / "DESCRIPTION").write_text("Package: compendium\nVersion: 0.1\nImports: tinyA\n")
-    (project / "R" / "fun.R").write_text("f <- function() 1\n")
+    # A package the code loads that DESCRIPTION does not declare.
+    (project / "R" / "fun.R").write_text("f <- function() tinyB::hello()\n")
     (project / ".Renviron").write_text("SECRET_TOKEN=do-not-ship\n")
     result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
-                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium",
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium", "github_user=octo-cat",
                   "online_checks=false", f"r_version={tag}", f"apt_packages={APT_PACKAGE}"])
     assert result.returncode == 0, result.stderr
     renviron = project / "binder" / ".Renviron"
@@ -228,7 +229,7 @@ def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_p
     assert build.ok, build.log[-4000:]
     found = inside(docker_host, build.image, """
         echo "user=$(id -un)"
-        Rscript -e 'library(tinyA); cat("renviron_var=", Sys.getenv("MY_DATA_DIR"), "\\n", sep = "")'
+        Rscript -e 'library(tinyA); library(tinyB); cat("renviron_var=", Sys.getenv("MY_DATA_DIR"), "\\n", sep = "")'
         Rscript -e 'cat("secret=", Sys.getenv("SECRET_TOKEN"), "\\n", sep = "")'
         echo "secret_files=$(grep -rl SECRET_TOKEN "$HOME" | wc -l)"
         echo "apt_tool=$(binder-standin-tool)"

@@ -1,7 +1,10 @@
 {%- set pkgs = cookiecutter.r_packages | r_packages -%}
 {%- set existing = cookiecutter.layout == "existing-project" -%}
-{%- set description = existing and "DESCRIPTION" | project_has -%}
-{%- set renv = existing and "renv.lock" | project_has -%}
+{%- set project = cookiecutter | project -%}
+{%- set description = existing and project.description -%}
+{%- set renv = existing and project.renv -%}
+{%- set used = project.used | list if existing else [] -%}
+{%- set optional = used or description -%}
 # install.R: the R packages this project needs.
 #
 # Binder runs this file when it builds your image. Add names to the lists
@@ -24,79 +27,139 @@ install_missing <- function(pkgs, install) {
 # it is installed only if one does not.
 cran <- union(cran, "shiny")
 {%- endif %}
+{%- if optional %}
 
+optional <- {{ used | r_vector }}{% if used %}  # loaded by your code, declared nowhere else{% endif %}
+optional_remotes <- character()
+{%- endif %}
 {%- if renv %}
 
 # renv.lock: restore exactly the versions it records (renv::restore(), never
-# only activate). RENV_CONFIG_REPOS_OVERRIDE points renv at the image's own
-# package repository, which serves binary packages where it has them.
+# only activate), into the project library, where renv/activate.R looks when
+# RStudio starts. RENV_CONFIG_REPOS_OVERRIDE points renv at the image's own
+# package repository, which serves binary packages where it has them. Your
+# .Rprofile is not read here, so the lockfile's renv version is not fetched
+# first: the image's renv restores, and goes into the project library too.
 if (!is_installed("renv")) install.packages("renv")
 Sys.setenv(RENV_CONFIG_REPOS_OVERRIDE = unname(getOption("repos")[1]))
-renv::restore(lockfile = "renv.lock", prompt = FALSE)
-locked <- names(renv::lockfile_read("renv.lock")$Packages)
+project_library <- renv::paths$library(project = getwd())
+dir.create(project_library, recursive = TRUE, showWarnings = FALSE)
+renv::restore(project = getwd(), library = project_library, lockfile = "renv.lock",
+              prompt = FALSE, exclude = "renv")
+.libPaths(c(project_library, .libPaths()))
+locked <- setdiff(names(renv::lockfile_read("renv.lock")$Packages), "renv")
 restored <- vapply(locked, requireNamespace, logical(1), quietly = TRUE)
 if (!all(restored)) {
   stop("These R packages from renv.lock did not restore: ",
        paste(locked[!restored], collapse = ", "), call. = FALSE)
 }
+if (!dir.exists(file.path(project_library, "renv"))) {
+  file.copy(system.file(package = "renv"), project_library, recursive = TRUE)
+}
 {%- endif %}
 {%- if description %}
 
 # The packages DESCRIPTION declares join the lists above: Depends, Imports
-# and LinkingTo must install; Suggests are tried; Remotes (owner/repo,
-# github::owner/repo, bioc::name) say where some of them come from.
+# and LinkingTo must install; Suggests are optional. Every record counts (a
+# blank line starts a new one), and names without commas between them are
+# read one by one.
 description <- read.dcf("DESCRIPTION")
-declared <- function(field) {
-  if (!field %in% colnames(description)) return(character())
-  items <- trimws(strsplit(description[1, field], ",")[[1]])
-  items <- sub("[[:space:]]*[(].*$", "", items)  # drop version requirements
-  items[nzchar(items)]
+declared_text <- function(field) {
+  values <- if (field %in% colnames(description)) description[, field] else character()
+  values[!is.na(values)]
 }
-remote_specs <- declared("Remotes")
-remote_bioc <- sub("^bioc::", "", grep("^bioc::", remote_specs, value = TRUE))
-remote_github <- sub("^github::", "", grep("^(github::)?[^:/]+/[^:]+$", remote_specs, value = TRUE))
-from_remotes <- c(remote_bioc, sub("@.*$", "", sub("^.*/", "", remote_github)))
+declared <- function(field) {
+  items <- trimws(unlist(strsplit(declared_text(field), ",")))
+  items <- gsub("[(][^)]*[)]", " ", items)  # drop version requirements
+  items <- unlist(strsplit(trimws(items), "[[:space:]]+"))
+  items[!is.na(items) & nzchar(items)]
+}
 built_in <- c("R", rownames(installed.packages(priority = "base")))
-required <- c(declared("Depends"), declared("Imports"), declared("LinkingTo"))
-cran <- union(cran, setdiff(required, c(built_in, from_remotes)))
-github <- union(github, remote_github)
-bioc <- union(bioc, remote_bioc)
-suggested <- setdiff(declared("Suggests"), c(built_in, from_remotes, cran))
+required <- setdiff(c(declared("Depends"), declared("Imports"), declared("LinkingTo")), built_in)
+optional <- union(optional, setdiff(declared("Suggests"), c(built_in, required)))
+
+# Remotes say where some of them come from, in the remotes package's syntax:
+# [name=][type::]spec, type github (the default: owner/repo[/subdir][@ref or
+# #pr]), gitlab, bitbucket, git, bioc ([release/, devel/ or 3.x/]Name), url
+# or local. Only remotes for packages named above are installed.
+remote_name <- function(spec) {
+  named <- regmatches(spec, regexec("^(?:[a-z]+::)?([A-Za-z][A-Za-z0-9.]*)=", spec, perl = TRUE))[[1]]
+  if (length(named) > 0) return(named[2])
+  type <- if (grepl("^[a-z]+::", spec)) sub("::.*$", "", spec) else "github"
+  spec <- sub("^[a-z]+::", "", spec)
+  switch(type,
+    bioc = sub("^.*/", "", sub("^.*@", "", spec)),
+    url = , local = sub("(_[^_]*)?[.](tar[.]gz|tgz|zip)$", "", basename(spec)),
+    sub("[.]git$", "", basename(sub("[@#].*$", "", spec))))
+}
+remotes <- trimws(unlist(strsplit(declared_text("Remotes"), ",")))
+remotes <- remotes[nzchar(remotes)]
+names(remotes) <- vapply(remotes, remote_name, character(1))
+remotes <- remotes[names(remotes) %in% c(required, optional)]
+for (name in names(remotes)) {
+  spec <- sub("^([a-z]+::)?[A-Za-z][A-Za-z0-9.]*=", "\\1", remotes[[name]])
+  type <- if (grepl("^[a-z]+::", spec)) sub("::.*$", "", spec) else "github"
+  if (type == "local") {
+    message("Remotes: ", spec, " is a local path, which is not in the image: skipped")
+  } else if (name %in% required && type == "bioc") {
+    bioc <- union(bioc, name)
+  } else if (name %in% required) {
+    github <- union(github, spec)
+  } else {
+    optional_remotes <- c(optional_remotes, spec)
+  }
+}
+cran <- union(cran, setdiff(required, names(remotes)))
+optional <- setdiff(optional, c(names(remotes), cran))
 {%- endif %}
 
 install_missing(cran, install.packages)
 
-github_pkgs <- character()
-if (length(github) > 0) {
-  install_missing("remotes", install.packages)
-  for (spec in github) {
-    # upgrade = "never": keep the image's packages, only add what is missing.
-    pkg <- tryCatch(
-      remotes::install_github(spec, upgrade = "never"),
-      error = function(e) {
-        message("Could not install ", spec, " from GitHub: ", conditionMessage(e))
-        spec
-      }
-    )
-    github_pkgs <- c(github_pkgs, pkg)
+# Installs a remote: owner/repo[@ref] from GitHub, or type::spec as the
+# remotes package writes it (gitlab::, bitbucket::, git::, url::, bioc::).
+install_remote <- function(spec) {
+  type <- if (grepl("^[a-z]+::", spec)) sub("::.*$", "", spec) else "github"
+  spec <- sub("^[a-z]+::", "", spec)
+  if (type == "bioc") {
+    install_missing("BiocManager", install.packages)
+    return(BiocManager::install(sub("^.*[/@]", "", spec), update = FALSE, ask = FALSE))
   }
+  install_missing("remotes", install.packages)
+  # upgrade = "never": keep the image's packages, only add what is missing.
+  getExportedValue("remotes", paste0("install_", type))(spec, upgrade = "never")
+}
+
+github_pkgs <- character()
+for (spec in github) {
+  pkg <- tryCatch(install_remote(spec), error = function(e) {
+    message("Could not install ", spec, ": ", conditionMessage(e))
+    spec
+  })
+  github_pkgs <- c(github_pkgs, pkg)
 }
 
 if (length(bioc) > 0) {
   install_missing("BiocManager", install.packages)
   install_missing(bioc, function(pkgs) BiocManager::install(pkgs, update = FALSE, ask = FALSE))
 }
+{%- if optional %}
 
-{%- if description %}
-# Suggested packages are nice to have: one that does not install is reported,
-# and the build goes on.
-install_missing(suggested, function(pkgs) try(install.packages(pkgs)))
-not_suggested <- suggested[!vapply(suggested, is_installed, logical(1))]
-if (length(not_suggested) > 0) {
-  message("Suggested packages not installed: ", paste(not_suggested, collapse = ", "))
+# Optional packages ({{ ["Suggests" if description, "the ones your code loads" if used] | select | join(" and ") }}): one that does not install
+# is named here, and the build goes on.
+try(install_missing(optional, install.packages))
+for (spec in optional_remotes) try(install_remote(spec))
+not_installed <- optional[!vapply(optional, is_installed, logical(1))]
+if (length(not_installed) > 0) {
+  message("These optional R packages did not install: ", paste(not_installed, collapse = ", "))
 }
+{%- endif %}
+{%- if existing and project.install_R %}
 
-{% endif -%}
+# Your own install.R at the project's root, which Binder ran before
+# {{ project.here }}/ was added.
+source("install.R")
+{%- endif %}
+
 # install.packages() only warns when a package cannot be installed, which
 # would leave a green build without it. Fail the build instead.
 requested <- c(cran, github_pkgs, bioc)

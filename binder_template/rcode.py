@@ -1,0 +1,292 @@
+"""The R packages an existing project uses, read from its files.
+
+Two sources, read without running R:
+
+- the code: `library()`, `require()`, `requireNamespace()`,
+  `loadNamespace()`, `pkg::` and `pacman::p_load()` in `.R`, `.Rmd`, `.qmd`
+  and `.Rnw` files, with only the R chunks of the documents, as
+  `renv::dependencies()` reads them;
+- DESCRIPTION, the way R's `read.dcf()` reads it, with a warning where a
+  field would not mean what its author meant.
+
+The walk is bounded (files, bytes, depth) and never follows a symlink or
+reads a special file: a cloned repository can carry either.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+# R's base packages (priority "base"): always there, never installed.
+BASE_PACKAGES = frozenset((
+    "R", "base", "compiler", "datasets", "grDevices", "graphics", "grid", "methods", "parallel",
+    "splines", "stats", "stats4", "tcltk", "tools", "utils",
+))
+CODE_SUFFIXES = (".r", ".rmd", ".qmd", ".rnw")
+# Folders that hold installed packages, caches or rendered output, not code.
+SKIPPED_FOLDERS = frozenset((
+    ".git", "renv", "packrat", "node_modules", ".Rproj.user", "_site", "_book", "_freeze",
+    ".quarto", "docs", "binder", ".binder", ".github",
+))
+MAX_FILES = 2000
+MAX_FILE_BYTES = 1 << 20
+MAX_DEPTH = 12
+
+_NAME = r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]"
+PACKAGE_NAME = re.compile(_NAME)
+_LOAD_CALL = re.compile(
+    r"(?<![\w.$@])(?:base::)?(library|require|requireNamespace|loadNamespace)\s*\(\s*"
+    r"(?:package\s*=\s*)?(?P<quote>[\"']?)(?P<name>" + _NAME + r")(?P=quote)\s*(?P<rest>[,)])")
+_NAMESPACE_USE = re.compile(r"(?<![\w.$@:])(" + _NAME + r"):::?(?=[A-Za-z._`])")
+_P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(([^()]*)\)")
+_CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
+_CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
+_RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
+_INLINE_R = re.compile(r"`r\s+([^`]+)`")
+
+
+def strip_comments(code: str) -> str:
+    """R code with its comments blanked out and strings kept, so that a '#'
+    inside a string does not hide the rest of its line."""
+    out, quote, i = [], None, 0
+    while i < len(code):
+        char = code[i]
+        if quote:
+            out.append(char)
+            if char == "\\" and i + 1 < len(code):
+                out.append(code[i + 1])
+                i += 1
+            elif char == quote:
+                quote = None
+        elif char in "\"'`":
+            quote = char
+            out.append(char)
+        elif char == "#":
+            end = code.find("\n", i)
+            end = len(code) if end < 0 else end
+            out.append(" " * (end - i))
+            i = end
+            continue
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def r_parts(text: str, suffix: str) -> str:
+    """The R code in a file: all of an .R file; the R chunks, inline `r `
+    code and front matter (for `pkg::format` outputs) of a document. Lines
+    keep their numbers, so locations can be reported."""
+    if suffix == ".r":
+        return text
+    lines = text.split("\n")
+    keep = [""] * len(lines)
+    fence = None
+    in_front = bool(lines) and lines[0].strip() == "---" and suffix in (".rmd", ".qmd")
+    for number, line in enumerate(lines):
+        if in_front:
+            if number > 0 and line.strip() in ("---", "..."):
+                in_front = False
+            else:
+                # Only `pkg::format` outputs: YAML is not R.
+                keep[number] = "; ".join(m.group(0) + "x" for m in _NAMESPACE_USE.finditer(line))
+            continue
+        if fence:
+            if (suffix == ".rnw" and line.strip() == "@") or (suffix != ".rnw" and line.strip() == fence):
+                fence = None
+            else:
+                keep[number] = line
+            continue
+        start = _CHUNK_START.match(line)
+        if suffix != ".rnw" and start:
+            fence = start.group(1)
+        elif suffix == ".rnw" and _RNW_START.match(line):
+            fence = "@"
+        else:
+            keep[number] = "; ".join(_INLINE_R.findall(line))
+            if suffix == ".rnw":
+                keep[number] = "; ".join(re.findall(r"\\Sexpr\{([^}]*)\}", line))
+    return "\n".join(keep)
+
+
+def packages_in_code(code: str) -> list[tuple[str, int]]:
+    """(package, line number) for each package the code loads."""
+    code = strip_comments(code)
+    found = []
+
+    def line_of(position: int) -> int:
+        return code.count("\n", 0, position) + 1
+
+    for match in _LOAD_CALL.finditer(code):
+        rest_start = match.end("rest") - 1
+        call_tail = code[rest_start:code.find(")", rest_start) + 1]
+        if not match.group("quote") and _CHARACTER_ONLY.search(call_tail):
+            continue  # library(x, character.only = TRUE): x holds the name
+        found.append((match.group("name"), line_of(match.start())))
+    for match in _NAMESPACE_USE.finditer(code):
+        found.append((match.group(1), line_of(match.start())))
+    for match in _P_LOAD.finditer(code):
+        for item in match.group(1).split(","):
+            item = item.strip().strip("\"'")
+            if PACKAGE_NAME.fullmatch(item):  # named arguments (install = FALSE) hold '='
+                found.append((item, line_of(match.start())))
+    return found
+
+
+def code_files(folder: str):
+    """Relative paths of the R code files under folder, bounded, no symlinks."""
+    count = 0
+    stack = [("", 0)]
+    while stack:
+        relative, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(os.path.join(folder, relative)), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = f"{relative}/{entry.name}" if relative else entry.name
+            if entry.is_symlink():
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name not in SKIPPED_FOLDERS and depth < MAX_DEPTH:
+                    stack.append((path, depth + 1))
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(CODE_SUFFIXES):
+                count += 1
+                if count > MAX_FILES:
+                    return
+                yield path
+
+
+def read_text(path: str, limit: int = MAX_FILE_BYTES) -> str | None:
+    """A regular file's text (up to limit bytes), or None: a symlink, a device
+    or a FIFO is never opened."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return None
+        data = file.read(limit)
+    return data.decode("utf-8", errors="replace")
+
+
+def packages_used(folder: str) -> dict[str, list[str]]:
+    """Each package the code loads, with where ('analysis/paper.Rmd:12'),
+    base packages left out."""
+    used: dict[str, list[str]] = {}
+    for path in code_files(folder):
+        text = read_text(os.path.join(folder, path))
+        if text is None:
+            continue
+        suffix = os.path.splitext(path)[1].lower()
+        for name, line in packages_in_code(r_parts(text, suffix)):
+            if name not in BASE_PACKAGES:
+                used.setdefault(name, []).append(f"{path}:{line}")
+    return dict(sorted(used.items(), key=lambda item: item[0].lower()))
+
+
+# --- DESCRIPTION ------------------------------------------------------------
+
+DEPENDENCY_FIELDS = ("Depends", "Imports", "LinkingTo", "Suggests")
+_FIELD = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
+
+
+def read_dcf(text: str) -> tuple[dict[str, str], list[str]]:
+    """DESCRIPTION's fields as read.dcf() reads them, every record merged
+    (install.R merges them the same way), and warnings for what R would read
+    otherwise than its author meant."""
+    fields: dict[str, str] = {}
+    warnings: list[str] = []
+    current = None
+    seen_field = False
+    for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        if not line.strip():
+            if seen_field:
+                warnings.append(f"DESCRIPTION line {number} is blank: R reads the fields after it as a "
+                                "second record, and R CMD check refuses the file; install.R reads both")
+            current = None
+            continue
+        if line[0] in " \t":
+            if current is None:
+                warnings.append(f"DESCRIPTION line {number} continues no field: R's read.dcf() refuses it")
+                continue
+            fields[current] += "\n" + line.strip()
+            continue
+        match = _FIELD.match(line)
+        if not match:
+            warnings.append(f"DESCRIPTION line {number} is not 'Field: value': R's read.dcf() refuses it")
+            current = None
+            continue
+        current = match.group(1)
+        seen_field = True
+        fields.setdefault(current, match.group(2).strip())
+    return fields, warnings
+
+
+def dependency_names(field: str, value: str) -> tuple[list[str], list[str]]:
+    """Package names in a Depends/Imports/LinkingTo/Suggests value, and
+    warnings for items that hold several names without commas."""
+    names, warnings = [], []
+    for item in value.split(","):
+        item = re.sub(r"\(.*?\)", " ", item).strip()
+        if not item:
+            continue
+        words = item.split()
+        if len(words) > 1 and all(PACKAGE_NAME.fullmatch(w) for w in words):
+            warnings.append(f"DESCRIPTION {field}: {' '.join(words)!r} has no commas between the names: "
+                            f"R reads it as one name; install.R reads {', '.join(words)}")
+        names += [w for w in words if PACKAGE_NAME.fullmatch(w)]
+    return names, warnings
+
+
+def remote_package(spec: str) -> tuple[str, str | None]:
+    """(type, package name or None) for one Remotes entry, in remotes'
+    syntax: [pkg=][type::]spec, type github (the default), gitlab,
+    bitbucket, git, bioc, url, local, svn or cran."""
+    spec = spec.strip()
+    name = None
+    named = re.match(r"^(" + _NAME + r")=(.*)$", spec)
+    if named:
+        name, spec = named.group(1), named.group(2)
+    typed = re.match(r"^([a-z]+)(?:@[^:]*)?::(.*)$", spec)
+    kind, spec = (typed.group(1), typed.group(2)) if typed else ("github", spec)
+    named = re.match(r"^(" + _NAME + r")=(.*)$", spec)
+    if named:
+        name, spec = named.group(1), named.group(2)
+    if name:
+        return kind, name
+    if kind == "bioc":
+        return kind, spec.rsplit("@", 1)[-1].rsplit("/", 1)[-1] or None
+    if kind in ("url", "local"):
+        base = re.sub(r"(_[^_]*)?\.(tar\.gz|tgz|zip)$", "", spec.rstrip("/").rsplit("/", 1)[-1])
+        return kind, base or None
+    if kind == "cran":
+        return kind, spec
+    path = re.split(r"[@#]", spec, maxsplit=1)[0].rstrip("/")
+    return kind, re.sub(r"\.git$", "", path.rsplit("/", 1)[-1].rsplit(":", 1)[-1]) or None
+
+
+def description_packages(folder: str) -> tuple[set[str], list[str]]:
+    """The packages DESCRIPTION names (all four fields and its Remotes), and
+    warnings: malformed lines, missing commas, remotes Binder cannot use."""
+    text = read_text(os.path.join(folder, "DESCRIPTION"), 256 * 1024)
+    if text is None:
+        return set(), []
+    fields, warnings = read_dcf(text)
+    declared: set[str] = set()
+    for field in DEPENDENCY_FIELDS:
+        names, problems = dependency_names(field, fields.get(field, ""))
+        declared |= set(names)
+        warnings += problems
+    for spec in filter(None, (s.strip() for s in fields.get("Remotes", "").split(","))):
+        kind, package = remote_package(spec)
+        if kind == "local":
+            warnings.append(f"DESCRIPTION Remotes: {spec!r} is a local path, which is not in the image "
+                            "when install.R runs: install.R skips it")
+        elif package and package not in declared:
+            warnings.append(f"DESCRIPTION Remotes: {spec!r} is for {package}, which no dependency field "
+                            "names: install.R installs it only if the code loads it")
+    return declared, warnings

@@ -1,0 +1,4 @@
+library(gimms)
+
+onl = updateInventory()
+head(onl)

@@ -1,0 +1,4 @@
+library(testthat)
+library(samplepkg)
+
+test_check("samplepkg")

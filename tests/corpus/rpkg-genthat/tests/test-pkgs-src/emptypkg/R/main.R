@@ -1,0 +1,5 @@
+#' @export
+a_function <- function() {
+    42
+}
+

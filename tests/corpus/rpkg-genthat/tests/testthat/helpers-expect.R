@@ -1,0 +1,3 @@
+expect_nrow <- function(df, expected) {
+    testthat::expect_equal(nrow(df), expected)
+}

@@ -1,0 +1,1 @@
+options(genthat.debug=FALSE)

@@ -1,0 +1,8 @@
+#!/bin/sh
+
+# Redirect output to stderr.
+exec 1>&2
+
+# Regenerate the documentation
+echo "Updating documentation"
+Rscript -e "devtools::document()"
