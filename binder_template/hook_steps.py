@@ -150,6 +150,10 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
                 print(f"error: layout = 'existing-project': {refusal_line}", file=out)
             print("Nothing was written: fix the above and run cookiecutter again.", file=out)
             return 1
+        origin = facts["git"]["origin"]
+        if origin and owner and owner.lower() != origin[0].lower():
+            facts["warnings"].append(f"warning: github_user = {owner!r}, and 'origin' is github.com/{origin[0]}/"
+                                     f"{origin[1]}: the badge launches {owner}/{repo}, as you asked")
         warning = existing.renv_version_warning(project_dir, answers["r_version"], load_choices()["r_version"])
         for line in facts["warnings"] + ([warning] if warning else []):
             print(line, file=out)

@@ -228,7 +228,8 @@ def launch_target(answers: dict, facts: dict) -> tuple[str, str, str]:
     owner = answers["github_user"]
     if owner == FROM_ORIGIN:
         owner = origin[0] if origin else None
-    repo = origin[1] if origin and owner == origin[0] else answers["repo_name"]
+    # GitHub user names ignore case: Octo-Cat owns octo-cat's repositories.
+    repo = origin[1] if origin and owner and owner.lower() == origin[0].lower() else answers["repo_name"]
     branch = answers["branch"]
     if branch == CHECKED_OUT:
         branch = facts.get("branch") or "main"

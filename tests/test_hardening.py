@@ -283,8 +283,8 @@ def replay_file(tmp_path: Path, **changes) -> Path:
     config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
     answers = {k: (v[0] if isinstance(v, list) and not k.startswith("_") else v)
                for k, v in config.items() if not k.startswith("__")}
-    answers.update(repo_name="demo", github_user="your-github-user", branch="main", online_checks=False,
-                   _template=str(TEMPLATE_ROOT), **changes)
+    answers.update({"repo_name": "demo", "github_user": "your-github-user", "branch": "main",
+                    "online_checks": False, "_template": str(TEMPLATE_ROOT), **changes})
     path = tmp_path / "replay.json"
     path.write_text(json.dumps({"cookiecutter": answers, "_cookiecutter": config}))
     return path
