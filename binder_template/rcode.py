@@ -47,19 +47,28 @@ _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
 _INLINE_R = re.compile(r"`r\s+([^`]+)`")
 
 
-def strip_comments(code: str) -> str:
-    """R code with its comments blanked out and strings kept, so that a '#'
-    inside a string does not hide the rest of its line."""
+def strip_comments(code: str, blank_strings: bool = False) -> str:
+    """R code with its comments blanked out, so that a '#' inside a string
+    does not hide the rest of its line; with blank_strings, the insides of
+    strings too, so that "pkg::fun" in a message is not a use of pkg.
+    Line breaks stay where they were."""
     out, quote, i = [], None, 0
+
+    def inside(text: str) -> str:
+        return "".join(c if c == "\n" or not blank_strings else " " for c in text)
+
     while i < len(code):
         char = code[i]
         if quote:
-            out.append(char)
             if char == "\\" and i + 1 < len(code):
-                out.append(code[i + 1])
-                i += 1
-            elif char == quote:
+                out.append(inside(code[i:i + 2]))
+                i += 2
+                continue
+            if char == quote:
                 quote = None
+                out.append(char)
+            else:
+                out.append(inside(char))
         elif char in "\"'`":
             quote = char
             out.append(char)
@@ -122,10 +131,12 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
     for match in _LOAD_CALL.finditer(code):
         rest_start = match.end("rest") - 1
         call_tail = code[rest_start:code.find(")", rest_start) + 1]
-        if not match.group("quote") and _CHARACTER_ONLY.search(call_tail):
-            continue  # library(x, character.only = TRUE): x holds the name
+        if not match.group("quote") and (match.group(1) in ("requireNamespace", "loadNamespace")
+                                         or _CHARACTER_ONLY.search(call_tail)):
+            continue  # a variable that holds the name, as renv::dependencies() reads it
         found.append((match.group("name"), line_of(match.start())))
-    for match in _NAMESPACE_USE.finditer(code):
+    # `pkg::` counts in code, not inside a string ("see pkg::fun()").
+    for match in _NAMESPACE_USE.finditer(strip_comments(code, blank_strings=True)):
         found.append((match.group(1), line_of(match.start())))
     for match in _P_LOAD.finditer(code):
         for item in match.group(1).split(","):
@@ -276,7 +287,7 @@ def description_packages(folder: str) -> tuple[set[str], list[str]]:
     if text is None:
         return set(), []
     fields, warnings = read_dcf(text)
-    declared: set[str] = set()
+    declared: set[str] = {fields.get("Package", "")}  # its own code uses itself
     for field in DEPENDENCY_FIELDS:
         names, problems = dependency_names(field, fields.get(field, ""))
         declared |= set(names)

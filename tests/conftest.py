@@ -78,9 +78,12 @@ def run(args, **kwargs) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def local_cran(tmp_path_factory, rscript) -> Path:
     """A CRAN-like repository of tiny packages (tests/local_repos.py)."""
+    from tests.corpus_projects import PROJECTS, packages_needed
     from tests.local_repos import build_cran
 
-    return build_cran(tmp_path_factory.mktemp("local-cran"), rscript)
+    # A tiny package for every name the real projects of tests/corpus need.
+    needed = {name for entry in PROJECTS for name in packages_needed(entry["slug"])}
+    return build_cran(tmp_path_factory.mktemp("local-cran"), rscript, tuple(needed))
 
 
 @pytest.fixture(scope="session")

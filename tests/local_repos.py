@@ -16,6 +16,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import subprocess
+import io
+import tarfile
 import textwrap
 from pathlib import Path
 
@@ -103,10 +105,33 @@ def make_r_package(root: Path, name: str, code: str, exports: str) -> Path:
     return source
 
 
-def build_cran(root: Path, rscript: str) -> Path:
-    """A CRAN-like repository under root/repo; returns its path."""
+def tiny_tarball(contrib: Path, name: str) -> None:
+    """A source package as R CMD build would pack it, written directly: the
+    corpus tests need one for every package real projects load, and R CMD
+    build would take a second each."""
+    files = {
+        f"{name}/DESCRIPTION": (f"Package: {name}\nVersion: 0.0.1\nTitle: Tiny Stand-In\n"
+                                "Description: Stands in for a real package in tests.\nLicense: MIT\n"
+                                "Author: Test\nMaintainer: Test <test@example.org>\nByteCompile: no\n"),
+        f"{name}/NAMESPACE": "export(hello)\n",
+        f"{name}/R/code.R": PLAIN,
+    }
+    with tarfile.open(contrib / f"{name}_0.0.1.tar.gz", "w:gz") as tar:
+        for path, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(path)
+            info.size, info.mode = len(data), 0o644
+            tar.addfile(info, io.BytesIO(data))
+
+
+def build_cran(root: Path, rscript: str, extra: tuple[str, ...] = ()) -> Path:
+    """A CRAN-like repository under root/repo, with the tiny packages, the
+    stand-in installers and a tiny package for each name in extra; returns
+    its path."""
     contrib = root / "repo" / "src" / "contrib"
     contrib.mkdir(parents=True)
+    for name in sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS)):
+        tiny_tarball(contrib, name)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
     exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths", "BiocManager": "install"}
     sources += [make_r_package(root / "src", name, code, exports[name]) for name, code in STAND_INS.items()]

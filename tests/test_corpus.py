@@ -6,81 +6,24 @@ result. A refusal must say what to do; the test does it and runs again."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shlex
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from binder_template import rcode
-from tests.conftest import TEMPLATE_ROOT, tool
+from tests import corpus_projects as corpus
 from tests.helpers import repo2docker_dockerfile
 
-CORPUS = Path(__file__).parent / "corpus"
-PROJECTS = json.loads((CORPUS / "MANIFEST.json").read_text())
+PROJECTS = corpus.PROJECTS
 OUR_BADGE = re.compile(r"^\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)\]\((\S+)\)$")
-
-
-def git(folder: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_AUTHOR_NAME": "T",
-                                 "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T",
-                                 "GIT_COMMITTER_EMAIL": "t@example.org"})
-    assert result.returncode == 0, (args, result.stderr)
-    return result.stdout
-
-
-def add_binder(project: Path) -> subprocess.CompletedProcess:
-    """The README's command, run from the project folder."""
-    return subprocess.run(
-        [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
-         "layout=existing-project", f"repo_name={project.name}", "online_checks=false"],
-        cwd=project, env={**os.environ, "PWD": str(project), "GIT_CONFIG_GLOBAL": os.devnull},
-        capture_output=True, text=True, timeout=120)
-
-
-def run_next_steps(project: Path, stdout: str) -> None:
-    steps = stdout.split("Next steps:\n", 1)[1].split("\n\n", 1)[0]
-    for line in steps.splitlines():
-        words = shlex.split(line, comments=True)
-        if words[:2] in (["git", "add"], ["git", "commit"], ["git", "init"]):
-            git(project, *words[1:])
-        else:
-            assert words[:2] in (["git", "push"], ["git", "remote"]) or words[:1] == ["Rscript"], line
 
 
 @pytest.mark.parametrize("entry", PROJECTS, ids=[p["slug"] for p in PROJECTS])
 def test_binder_is_added_to_a_real_project(tmp_path, entry):
     owner, name = entry["repo"].split("/")
-    project = tmp_path / name
-    shutil.copytree(CORPUS / entry["slug"], project, symlinks=True)
-    git(project, "init", "-q", "-b", entry["default_branch"])
-    git(project, "remote", "add", "origin", f"https://github.com/{entry['repo']}.git")
-    git(project, "add", "-A", "-f")  # what the real repository tracks, ignored or not
-    git(project, "commit", "-qm", "as published")
+    project = corpus.checkout(entry, tmp_path)
     used = rcode.packages_used(str(project))
-
-    result = add_binder(project)
-    if result.returncode != 0:
-        # One line per problem, naming what to do; nothing written.
-        assert result.stderr.startswith("error: layout = 'existing-project': "), result.stderr
-        assert git(project, "status", "--porcelain") == ""
-        moves = re.findall(r"\(git mv (\S+) (\S+)\)", result.stderr)
-        assert moves, result.stderr
-        for source, target in moves:
-            git(project, "mv", source, target)
-        git(project, "commit", "-qm", "moved away as asked")
-        result = add_binder(project)
-    assert result.returncode == 0, result.stderr
-    run_next_steps(project, result.stdout)
-    assert git(project, "status", "--porcelain", "--untracked-files=no") == ""
-
-    clone = tmp_path / "clone" / name
-    subprocess.run(["git", "clone", "-q", str(project), str(clone)], check=True, timeout=60)
+    result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
     here = ".binder" if (clone / ".binder").is_dir() else "binder"
     assert not ((clone / "binder").is_dir() and (clone / ".binder").is_dir())
     dockerfile = (clone / here / "Dockerfile").read_text()
@@ -117,3 +60,32 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
             assert f'"{package}"' in lock or package in result.stdout.split("renv.lock does not record:")[1], package
         else:
             assert f'"{package}"' in install_r or re.search(rf"\b{re.escape(package)}\b", description), package
+
+
+# --- install.R in real R ------------------------------------------------------
+
+@pytest.mark.xdist_group("real-R")
+@pytest.mark.parametrize("entry", [p for p in PROJECTS if p["shape"] not in ("renv", "compendium-binder")
+                                   and p["slug"] != "compendium-kwlburials"], ids=lambda p: p["slug"])
+def test_install_r_installs_what_the_project_uses_and_nothing_else(tmp_path, entry, rscript, local_cran):
+    """The generated install.R, run in real R against a local repository with
+    a tiny package for every name the project needs: it installs each one R
+    does not already have, and asks for nothing else. (kwl-burials is left
+    out: its 230 packages take two minutes to install from source here; the
+    real build below installs them.)"""
+    from tests.test_r import RSession
+
+    project = corpus.checkout(entry, tmp_path)
+    _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
+    home = tmp_path / "home"
+    home.mkdir()
+    session = RSession(rscript, local_cran, home)
+    result = session.run("binder/install.R", cwd=clone)
+    assert result.returncode == 0, result.stderr[-3000:]
+    needed = corpus.packages_needed(entry["slug"])
+    suggested = corpus.packages_needed(entry["slug"], fields=("Suggests",))
+    preinstalled = set(session.run("-e", "cat(rownames(installed.packages()), sep = '\\n')",
+                                   cwd=home).stdout.split()) - session.installed()
+    installers = {"remotes", "BiocManager"}
+    assert set(session.installs()) <= needed | suggested | installers
+    assert needed - preinstalled <= session.installed()
