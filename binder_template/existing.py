@@ -20,8 +20,10 @@ START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-# The badge this template writes (launch.badge_markdown), for any target.
-_OUR_BADGE = re.compile(r"^\[!\[Binder\]\((https://[^()\s]+)/badge_logo\.svg\)\]\((\1/v2/gh/[^()\s]+)\)$")
+# The badge this template writes (launch.badge_markdown), for any target: a
+# hand-made badge usually opens a file (labpath=...) or no urlpath at all.
+_OUR_BADGE = re.compile(r"^\[!\[Binder\]\((https://[^()\s]+)/badge_logo\.svg\)\]"
+                        r"\((\1/v2/gh/[^()\s?]+\?urlpath=(?:rstudio|lab|tree|shiny/))\)$")
 # A launch link of any Binder badge (mybinder.org or another BinderHub).
 _LAUNCH_URL = re.compile(r"https?://[^\s()<>\"'\]]+/v2/(?:gh|gl|git|zenodo|figshare|hydroshare|dataverse|ckan)/"
                          r"[^\s()<>\"'\]]+")

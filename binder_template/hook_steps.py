@@ -145,6 +145,9 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         if owner is None:
             facts["refusals"].insert(0, "there is no GitHub remote 'origin' to read github_user from: "
                                         "give it (github_user=<your GitHub user>)")
+        if answers["branch"] == survey.CHECKED_OUT and facts["git"]["repo"] and not facts["git"]["branch"]:
+            facts["refusals"].insert(0, "no branch is checked out (HEAD is detached), so there is none for "
+                                        "the badge to launch: check one out (git switch main), or give branch=")
         if facts["refusals"]:
             for refusal_line in facts["refusals"]:
                 print(f"error: layout = 'existing-project': {refusal_line}", file=out)
@@ -238,6 +241,7 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     wanted = [name for name in existing.candidates(here)
               if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
               and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
+              and (name != "app/app.R" or facts.get("shiny_app", "app") == "app")
               and (not name.startswith(".github/") or answers["github_actions"])]
     now = existing.present(project_dir, wanted)
     added = [name for name in wanted if name in now and name not in had]
@@ -248,11 +252,18 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
         lines += ["Added:"] + [f"  {name}" for name in added]
     if kept:
         lines += ["Left as they were (already there):"] + [f"  {name}" for name in kept]
-    if facts.get("used"):
-        lines += [f"Packages your code loads that {'DESCRIPTION does not declare' if facts.get('description') else 'nothing declares'}"
-                  f" ({here}/install.R tries each):"]
+    used = facts.get("used", {})
+    if f"{here}/install.R" in kept:  # an earlier run's: it names what was found then
+        text = read_small(os.path.join(project_dir, here, "install.R"))
+        used = {name: where for name, where in used.items() if f'"{name}"' not in text}
+        tries = f"{here}/install.R was kept and does not name them: add them to it"
+    else:
+        tries = f"{here}/install.R tries each"
+    if used:
+        undeclared = "DESCRIPTION does not declare" if facts.get("description") else "nothing declares"
+        lines += [f"Packages your code loads that {undeclared} ({tries}):"]
         lines += [f"  {name}  ({', '.join(where[:3])}{', ...' if len(where) > 3 else ''})"
-                  for name, where in facts["used"].items()]
+                  for name, where in used.items()]
     if facts.get("not_locked"):
         lines += [f"Your code loads packages that renv.lock does not record: {', '.join(facts['not_locked'])}",
                   "  (install them and run renv::snapshot(), so that Binder restores them too)"]
@@ -283,14 +294,18 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
                   f" repo_name={shell_word(repo)} github_user={shell_word(user)} online_checks=false",
                   "  (then see /tmp/scratch/" + repo + "/.github/workflows/binder.yml and .github/scripts/)"]
     knit = badge_changed and readme.lower() == "readme.rmd"
-    to_commit = added + copied_by_dockerfile(answers, facts) + ([readme] if badge_changed else [])
-    to_commit += [n for n in os.listdir(project_dir) if knit and n.lower() == "readme.md"]
+    # The README too, when an earlier run's badge is not committed yet.
+    to_commit = now + copied_by_dockerfile(answers, facts) + ([readme] if edit else [])
     plain, forced = survey.files_to_commit(str(project_dir), list(dict.fromkeys(to_commit)))
+    # README.md changes once README.Rmd is knitted.
+    plain += [n for n in sorted(os.listdir(project_dir)) if knit and n.lower() == "readme.md" and n not in plain]
+    git = facts.get("git", {})
+    if not git.get("repo"):
+        plain = ["."]  # a new repository: all of the project
     if not added and not badge_changed:
         lines += ["Binder is already set up here: nothing changed."]
         if not plain and not forced:
             return "\n".join(lines)
-    git = facts.get("git", {})
     folder = where_from(project_dir, environ)
     lines += ["", "Next steps:"] + ([f"    cd {shell_word(folder)}"] if folder != "." else [])
     if knit:
@@ -305,8 +320,18 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     lines += ["    git commit -m 'Add Binder (rocker-binder-template)'"]
     if not git.get("origin"):
         lines += [f"    git remote add origin https://github.com/{user}/{repo}.git   # if it has no remote yet"]
-    lines += [f"    git push origin {shell_word(branch)}", "", f"  Launch it: {launch.from_answers(target)}"]
+    # The commit is made on the branch checked out; the badge may launch another.
+    ref = branch if not git.get("branch") or git["branch"] == branch else f"HEAD:{branch}"
+    lines += [f"    git push origin {shell_word(ref)}", "", f"  Launch it: {launch.from_answers(target)}"]
     return "\n".join(lines)
+
+
+def read_small(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return file.read(1 << 20)
+    except OSError:
+        return ""
 
 
 def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:

@@ -40,11 +40,14 @@ _LOAD_CALL = re.compile(
     r"(?<![\w.$@])(?:base::)?(library|require|requireNamespace|loadNamespace)\s*\(\s*"
     r"(?:package\s*=\s*)?(?P<quote>[\"']?)(?P<name>" + _NAME + r")(?P=quote)\s*(?P<rest>[,)])")
 _NAMESPACE_USE = re.compile(r"(?<![\w.$@:])(" + _NAME + r"):::?(?=[A-Za-z._`])")
-_P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(([^()]*)\)")
+_P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))*)\)")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
 _INLINE_R = re.compile(r"`r\s+([^`]+)`")
+_CHUNK_END = re.compile(r"^[\t >]*`{3,}\s*$")
+_EVAL_FALSE = re.compile(r"\beval\s*=\s*(?:FALSE|F)\b")
+_QUARTO_EVAL_FALSE = re.compile(r"^\s*#\|\s*eval\s*:\s*false\b")
 
 
 def strip_comments(code: str, blank_strings: bool = False) -> str:
@@ -86,13 +89,15 @@ def strip_comments(code: str, blank_strings: bool = False) -> str:
 
 def r_parts(text: str, suffix: str) -> str:
     """The R code in a file: all of an .R file; the R chunks, inline `r `
-    code and front matter (for `pkg::format` outputs) of a document. Lines
+    code and front matter (for `pkg::format` outputs) of a document, less
+    the chunks marked eval=FALSE (as renv::dependencies() reads them). Lines
     keep their numbers, so locations can be reported."""
     if suffix == ".r":
         return text
     lines = text.split("\n")
     keep = [""] * len(lines)
-    fence = None
+    chunk: list[int] | None = None  # line numbers of the open R chunk
+    skip = False
     in_front = bool(lines) and lines[0].strip() == "---" and suffix in (".rmd", ".qmd")
     for number, line in enumerate(lines):
         if in_front:
@@ -102,22 +107,34 @@ def r_parts(text: str, suffix: str) -> str:
                 # Only `pkg::format` outputs: YAML is not R.
                 keep[number] = "; ".join(m.group(0) + "x" for m in _NAMESPACE_USE.finditer(line))
             continue
-        if fence:
-            if (suffix == ".rnw" and line.strip() == "@") or (suffix != ".rnw" and line.strip() == fence):
-                fence = None
+        if chunk is not None:
+            # knitr ends a chunk at any line of three or more backticks.
+            if (suffix == ".rnw" and line.strip() == "@") or (suffix != ".rnw" and _CHUNK_END.match(line)):
+                for kept in ([] if skip else chunk):
+                    keep[kept] = lines[kept]
+                chunk = None
             else:
-                keep[number] = line
+                chunk.append(number)
+                skip = skip or bool(_QUARTO_EVAL_FALSE.match(line))
             continue
-        start = _CHUNK_START.match(line)
-        if suffix != ".rnw" and start:
-            fence = start.group(1)
-        elif suffix == ".rnw" and _RNW_START.match(line):
-            fence = "@"
+        start = _CHUNK_START.match(line) if suffix != ".rnw" else _RNW_START.match(line)
+        if start:
+            chunk, skip = [], bool(_EVAL_FALSE.search(line))
+        elif suffix == ".rnw":
+            keep[number] = "; ".join(re.findall(r"\\Sexpr\{([^}]*)\}", line))
         else:
             keep[number] = "; ".join(_INLINE_R.findall(line))
-            if suffix == ".rnw":
-                keep[number] = "; ".join(re.findall(r"\\Sexpr\{([^}]*)\}", line))
     return "\n".join(keep)
+
+
+def call_rest(code: str, start: int) -> str:
+    """The rest of a call's arguments from start, to its closing parenthesis."""
+    depth = 1
+    for end in range(start, min(len(code), start + 2000)):
+        depth += {"(": 1, ")": -1}.get(code[end], 0) if end > start or code[end] != ")" else -1
+        if depth == 0:
+            return code[start:end + 1]
+    return code[start:start + 2000]
 
 
 def packages_in_code(code: str) -> list[tuple[str, int]]:
@@ -129,8 +146,7 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         return code.count("\n", 0, position) + 1
 
     for match in _LOAD_CALL.finditer(code):
-        rest_start = match.end("rest") - 1
-        call_tail = code[rest_start:code.find(")", rest_start) + 1]
+        call_tail = call_rest(code, match.end("rest") - 1)
         if not match.group("quote") and (match.group(1) in ("requireNamespace", "loadNamespace")
                                          or _CHARACTER_ONLY.search(call_tail)):
             continue  # a variable that holds the name, as renv::dependencies() reads it
@@ -205,36 +221,45 @@ DEPENDENCY_FIELDS = ("Depends", "Imports", "LinkingTo", "Suggests")
 _FIELD = re.compile(r"^([^\s:][^:]*):[ \t]*(.*)$")
 
 
-def read_dcf(text: str) -> tuple[dict[str, str], list[str]]:
-    """DESCRIPTION's fields as read.dcf() reads them, every record merged
-    (install.R merges them the same way), and warnings for what R would read
-    otherwise than its author meant."""
-    fields: dict[str, str] = {}
+def read_dcf(text: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """DESCRIPTION's fields as read.dcf() reads them: a repeated field keeps
+    its last value; a blank line starts another record, whose fields are
+    joined to the first record's (install.R reads them the same way). Then
+    warnings, for what R would read otherwise than its author meant, and
+    errors, for lines read.dcf() refuses."""
+    records: list[dict[str, str]] = [{}]
     warnings: list[str] = []
+    errors: list[str] = []
     current = None
-    seen_field = False
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         if not line.strip():
-            if seen_field:
+            if records[-1]:
                 warnings.append(f"DESCRIPTION line {number} is blank: R reads the fields after it as a "
                                 "second record, and R CMD check refuses the file; install.R reads both")
+                records.append({})
             current = None
             continue
         if line[0] in " \t":
             if current is None:
-                warnings.append(f"DESCRIPTION line {number} continues no field: R's read.dcf() refuses it")
+                errors.append(f"DESCRIPTION line {number} continues no field, and R's read.dcf() cannot read "
+                              "the file: indent only the lines that continue a field")
                 continue
-            fields[current] += "\n" + line.strip()
+            records[-1][current] += "\n" + line.strip()
             continue
         match = _FIELD.match(line)
         if not match:
-            warnings.append(f"DESCRIPTION line {number} is not 'Field: value': R's read.dcf() refuses it")
+            errors.append(f"DESCRIPTION line {number} is not 'Field: value', and R's read.dcf() cannot read "
+                          "the file: indent it if it continues the field above")
             current = None
             continue
         current = match.group(1)
-        seen_field = True
-        fields.setdefault(current, match.group(2).strip())
-    return fields, warnings
+        records[-1][current] = match.group(2).strip()
+    fields: dict[str, str] = {}
+    for record in records:
+        for name, value in record.items():
+            fields[name] = f"{fields[name]},{value}" if name in fields and name != "Package" else \
+                fields.get(name, value)
+    return fields, warnings, errors
 
 
 def dependency_names(field: str, value: str) -> tuple[list[str], list[str]]:
@@ -276,17 +301,22 @@ def remote_package(spec: str) -> tuple[str, str | None]:
         return kind, base or None
     if kind == "cran":
         return kind, spec
-    path = re.split(r"[@#]", spec, maxsplit=1)[0].rstrip("/")
-    return kind, re.sub(r"\.git$", "", path.rsplit("/", 1)[-1].rsplit(":", 1)[-1]) or None
+    if kind in ("git", "svn"):  # a URL, which may hold a user@ of its own
+        return kind, re.sub(r"\.git$", "", re.split(r"[/:]", spec.rstrip("/"))[-1]) or None
+    # owner/repo[/subdir][@ref|#pr]: the package is named after the repository
+    # far more often than after a subfolder such as r/ or pkg/.
+    parts = re.split(r"[@#]", spec, maxsplit=1)[0].strip("/").split("/")
+    return kind, parts[1] if len(parts) > 1 else None
 
 
-def description_packages(folder: str) -> tuple[set[str], list[str]]:
-    """The packages DESCRIPTION names (all four fields and its Remotes), and
-    warnings: malformed lines, missing commas, remotes Binder cannot use."""
+def description_packages(folder: str) -> tuple[set[str], list[str], list[str]]:
+    """The packages DESCRIPTION names (all four fields and its Remotes, and
+    its own name), warnings (blank lines, missing commas, remotes Binder
+    cannot use) and errors (lines R cannot read)."""
     text = read_text(os.path.join(folder, "DESCRIPTION"), 256 * 1024)
     if text is None:
-        return set(), []
-    fields, warnings = read_dcf(text)
+        return set(), [], []
+    fields, warnings, errors = read_dcf(text)
     declared: set[str] = {fields.get("Package", "")}  # its own code uses itself
     for field in DEPENDENCY_FIELDS:
         names, problems = dependency_names(field, fields.get(field, ""))
@@ -300,4 +330,4 @@ def description_packages(folder: str) -> tuple[set[str], list[str]]:
         elif package and package not in declared:
             warnings.append(f"DESCRIPTION Remotes: {spec!r} is for {package}, which no dependency field "
                             "names: install.R installs it only if the code loads it")
-    return declared, warnings
+    return declared, warnings, errors

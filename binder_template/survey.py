@@ -15,7 +15,7 @@ import re
 import subprocess
 import tempfile
 
-from binder_template import rcode
+from binder_template import existing, rcode
 from binder_template.answers import (
     CHECKED_OUT,
     FROM_ORIGIN,
@@ -67,12 +67,16 @@ def github_remote(url: str) -> tuple[str, str] | None:
 
 
 def git_facts(folder: str) -> dict:
-    """The checked-out branch and the GitHub repository 'origin' names."""
-    if not os.path.lexists(os.path.join(folder, ".git")):
-        return {"repo": False, "branch": None, "origin": None}
+    """The checked-out branch and the GitHub repository 'origin' names, and
+    the top of the repository the folder is in, when that is another folder."""
+    top = (git(folder, "rev-parse", "--show-toplevel") or "").strip()
+    if not top:
+        return {"repo": False, "branch": None, "origin": None, "top": None}
+    inside = os.path.realpath(top) != os.path.realpath(folder)
     branch = (git(folder, "symbolic-ref", "--quiet", "--short", "HEAD") or "").strip() or None
     url = git(folder, "remote", "get-url", "origin")
-    return {"repo": True, "branch": branch, "origin": github_remote(url) if url else None}
+    return {"repo": True, "branch": branch, "origin": github_remote(url) if url else None,
+            "top": top if inside else None}
 
 
 def is_ours(path: str, name: str) -> bool:
@@ -87,7 +91,11 @@ def runtime_r_version(text: str) -> str | None:
     match = re.fullmatch(r"r-(\d+\.\d+(?:\.\d+)?)(?:-\d{4}-\d{2}-\d{2})?", line)
     if match:
         version = match.group(1)
-        return version if version.count(".") == 2 else version + ".0"
+        if version.count(".") == 2:
+            return version
+        # r-4.1: repo2docker takes the newest 4.1.x it knows.
+        patches = [v for v, _ in R_RELEASES if v.startswith(version + ".")]
+        return patches[-1] if patches else version + ".0"
     match = re.fullmatch(r"r-(\d{4}-\d{2}-\d{2})", line)
     if match:
         current = [v for v, day in R_RELEASES if day <= match.group(1)]
@@ -177,6 +185,22 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
     return {"here": here, **carried}, refusals, warnings
 
 
+def unsafe_paths(folder: str, here: str) -> list[str]:
+    """Where this run would write through a symbolic link, or over something
+    that is not what it expects (a file where a folder goes, or the reverse):
+    a cloned repository can carry either."""
+    problems = []
+    folders = (here, ".github", ".github/workflows", ".github/scripts", "app")
+    for name in folders + existing.candidates(here):
+        path = os.path.join(folder, name)
+        if os.path.islink(path):
+            problems.append(f"{name} is a symbolic link: nothing is written through one")
+        elif os.path.lexists(path) and os.path.isdir(path) != (name in folders):
+            kind = "folder" if name in folders else "file"
+            problems.append(f"{name} is in the way: this template writes a {kind} there")
+    return problems
+
+
 def renv_lock_packages(folder: str) -> list[str] | None:
     text = rcode.read_text(os.path.join(folder, "renv.lock"), 16 << 20)
     if text is None:
@@ -192,13 +216,19 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     """Everything the rendering and the report need to know about the project,
     as JSON data, with what must be refused and what must be said."""
     setup, refusals, warnings = binder_setup(folder, answers, choices)
+    facts = git_facts(folder)
+    if facts["top"]:
+        refusals.insert(0, f"this folder is inside the git repository {facts['top']}, and Binder reads a "
+                           "repository from its root: run this there, with repo_name that folder's name")
+    refusals += unsafe_paths(folder, setup["here"])
     for name in ("DESCRIPTION", "renv.lock", ".Rprofile", "renv/activate.R", "renv/settings.json"):
         path = os.path.join(folder, name)
         if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
             refusals.append(f"{name} is not a regular file (a symbolic link or a special file): "
                             "Binder files are never read through one")
-    declared, description_warnings = rcode.description_packages(folder)
+    declared, description_warnings, unreadable = rcode.description_packages(folder)
     warnings += [f"warning: {w}" for w in description_warnings]
+    refusals += unreadable
     locked = renv_lock_packages(folder)
     used = rcode.packages_used(folder)
     # renv projects get their packages from renv.lock alone: renv's library
@@ -206,15 +236,17 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     unlisted = {} if locked is not None else {name: where for name, where in used.items() if name not in declared}
     return {
         **setup,
-        "git": git_facts(folder),
+        "git": facts,
         "description": os.path.isfile(os.path.join(folder, "DESCRIPTION")),
         "rprofile": os.path.isfile(os.path.join(folder, ".Rprofile")),
         "renv": locked is not None,
-        "renv_files": [n for n in ("renv/activate.R", "renv/settings.json")
-                       if os.path.isfile(os.path.join(folder, n))],
         # Loaded by the code, not declared: install.R tries them.
         "used": unlisted,
         "not_locked": sorted(n for n in used if locked is not None and n not in locked),
+        # The badge of ui=shiny opens the app at the root when there is one
+        # (app.R, or ui.R and server.R), else app/, where the template puts one.
+        "shiny_app": "." if os.path.isfile(os.path.join(folder, "app.R")) or all(
+            os.path.isfile(os.path.join(folder, n)) for n in ("ui.R", "server.R")) else "app",
         "refusals": refusals,
         "warnings": warnings,
     }

@@ -92,7 +92,7 @@ def packages_needed(slug: str, fields=("Depends", "Imports", "LinkingTo")) -> se
     names = set(rcode.packages_used(str(folder))) if "Imports" in fields else set()
     text = rcode.read_text(str(folder / "DESCRIPTION"))
     if text:
-        description, _ = rcode.read_dcf(text)
+        description, _, _ = rcode.read_dcf(text)
         names.discard(description.get("Package"))  # a package's code uses itself
         for field in fields:
             names |= set(rcode.dependency_names(field, description.get(field, ""))[0])

@@ -60,10 +60,15 @@ restore <- function(project = NULL, library = NULL, lockfile = "renv.lock", prom
   utils::install.packages(pkgs, lib = if (is.null(library)) .libPaths()[1] else library)
   invisible(pkgs)
 }
-# renv's project library: renv/library/R-<major.minor>/<platform> in the project.
+# renv's project library: renv/library/R-<major.minor>/<platform> in the
+# project, with an OS folder first (as renv 1.x on R >= 4.4) when
+# STANDIN_RENV_OS names one.
 paths <- list(library = function(project = NULL) {
-  file.path(if (is.null(project)) getwd() else project, "renv", "library",
-            paste0("R-", getRversion()$major, ".", getRversion()$minor), R.version$platform)
+  os <- Sys.getenv("STANDIN_RENV_OS")
+  do.call(file.path, as.list(c(if (is.null(project)) getwd() else project, "renv", "library",
+                               if (nzchar(os)) os,
+                               paste0("R-", getRversion()$major, ".", getRversion()$minor),
+                               R.version$platform)))
 })
 """,
     "BiocManager": RECORD_CALL + """

@@ -169,7 +169,7 @@ def test_what_the_project_declares_reaches_the_dockerfile(tmp_path):
     run = lines.index("RUN Rscript binder/install.R")
     assert lines.index("COPY --chown=${NB_USER} renv.lock /home/${NB_USER}/") < run
     assert not any(".Rprofile" in line or "activate.R" in line for line in lines if line.startswith("COPY"))
-    assert "renv::restore(project = getwd(), library = project_library" in (renv / "binder" / "install.R").read_text()
+    assert "do.call(renv::restore, restore)" in (renv / "binder" / "install.R").read_text()
     assert ("warning: renv.lock was made with R 4.1.2, and the image has the newest R: packages locked "
             "for an older R often fail to install on a newer one; the nearest choice is r_version=4.1.2") \
         in result.stderr

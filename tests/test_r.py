@@ -267,3 +267,44 @@ def test_renv_lock_is_restored_and_checked(tmp_path, r_session):
     failed = r_session.run("binder/install.R", cwd=project)
     assert failed.returncode != 0
     assert "These R packages from renv.lock did not restore: notOnCran" in failed.stderr
+
+
+def test_renv_restores_where_old_and_new_activate_r_look(tmp_path, r_session):
+    """renv 1.x on R >= 4.4 puts the project library under an OS folder;
+    the activate.R of older lockfiles looks in renv/library/R-x.y/<platform>:
+    both lead to the restored packages."""
+    lock = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
+    project = bake_existing(tmp_path, {"renv.lock": lock})
+    result = r_session.run("binder/install.R", cwd=project, env={"STANDIN_RENV_OS": "linux-ubuntu-noble"})
+    assert result.returncode == 0, result.stderr
+    [newer] = (project / "renv" / "library" / "linux-ubuntu-noble").glob("R-*/*")
+    [older] = [p for p in (project / "renv" / "library").glob("R-*/*")]
+    assert older.is_symlink() and older.resolve() == newer.resolve()
+    assert {p.name for p in older.iterdir()} == {"renv", "tinyA"}
+
+
+def test_description_is_read_the_way_r_and_remotes_read_it(tmp_path, r_session):
+    """A blank line, names without commas, remotes in remotes' syntax: only
+    remotes for packages declared are installed, and one for a Suggests
+    package stays optional."""
+    description = ("Package: compendium\nVersion: 0.1.0\nImports: tinyA, biocpkg\n"
+                   "Remotes: bioc::release/biocpkg, someone/ghpkg2, someone/missingone, someone/unused,\n"
+                   "    local::../nearby\n\nSuggests: tinyB ghpkg2, missingone, nearby\n")
+    project = bake_existing(tmp_path, {"DESCRIPTION": description})
+    result = r_session.run("binder/install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert {"tinyA", "tinyB", "biocpkg", "ghpkg2"} <= r_session.installed()
+    calls = r_session.calls()
+    assert 'install|pkgs="biocpkg"|update=FALSE|ask=FALSE' in calls
+    assert 'install_github|repo="someone/ghpkg2"|upgrade="never"' in calls
+    assert not any("unused" in call for call in calls)
+    assert "These optional R packages did not install: missingone" in result.stderr
+    assert "Remotes: local::../nearby is a local path, which is not in the image: skipped" in result.stderr
+
+
+def test_a_bioconductor_package_gets_its_imports_through_biocmanager(tmp_path, r_session):
+    description = "Package: biocthing\nVersion: 0.1.0\nbiocViews: Software\nImports: tinyA, biocpkg2\n"
+    project = bake_existing(tmp_path, {"DESCRIPTION": description})
+    result = r_session.run("binder/install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert 'install|pkgs=c("tinyA", "biocpkg2")|update=FALSE|ask=FALSE' in r_session.calls()

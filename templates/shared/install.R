@@ -44,10 +44,13 @@ if (!is_installed("renv")) install.packages("renv")
 Sys.setenv(RENV_CONFIG_REPOS_OVERRIDE = unname(getOption("repos")[1]))
 project_library <- renv::paths$library(project = getwd())
 dir.create(project_library, recursive = TRUE, showWarnings = FALSE)
-renv::restore(project = getwd(), library = project_library, lockfile = "renv.lock",
-              prompt = FALSE, exclude = "renv")
+restore <- list(project = getwd(), library = project_library, lockfile = "renv.lock", prompt = FALSE)
+# renv >= 0.14 can leave renv itself out; older ones restore it too.
+if ("exclude" %in% names(formals(renv::restore))) restore$exclude <- "renv"
+do.call(renv::restore, restore)
 .libPaths(c(project_library, .libPaths()))
-locked <- setdiff(names(renv::lockfile_read("renv.lock")$Packages), "renv")
+install_missing("jsonlite", install.packages)
+locked <- setdiff(names(jsonlite::fromJSON("renv.lock")$Packages), "renv")
 restored <- vapply(locked, requireNamespace, logical(1), quietly = TRUE)
 if (!all(restored)) {
   stop("These R packages from renv.lock did not restore: ",
@@ -55,6 +58,14 @@ if (!all(restored)) {
 }
 if (!dir.exists(file.path(project_library, "renv"))) {
   file.copy(system.file(package = "renv"), project_library, recursive = TRUE)
+}
+# Since R 4.4, renv 1.x puts the library under an OS folder that older
+# activate.R files do not know: they look in renv/library/R-x.y/<platform>.
+older <- file.path("renv", "library", paste0("R-", getRversion()$major, ".", getRversion()$minor),
+                   R.version$platform)
+if (normalizePath(older, mustWork = FALSE) != normalizePath(project_library)) {
+  dir.create(dirname(older), recursive = TRUE, showWarnings = FALSE)
+  file.symlink(normalizePath(project_library), older)
 }
 {%- endif %}
 {%- if description %}
@@ -90,7 +101,10 @@ remote_name <- function(spec) {
   switch(type,
     bioc = sub("^.*/", "", sub("^.*@", "", spec)),
     url = , local = sub("(_[^_]*)?[.](tar[.]gz|tgz|zip)$", "", basename(spec)),
-    sub("[.]git$", "", basename(sub("[@#].*$", "", spec))))
+    git = , svn = sub("[.]git$", "", sub("^.*[/:]", "", sub("/$", "", spec))),
+    # owner/repo[/subdir]: named after the repository, far more often than
+    # after a subfolder such as r/.
+    strsplit(sub("[@#].*$", "", spec), "/")[[1]][2])
 }
 remotes <- trimws(unlist(strsplit(declared_text("Remotes"), ",")))
 remotes <- remotes[nzchar(remotes)]
@@ -106,11 +120,17 @@ for (name in names(remotes)) {
   } else if (name %in% required) {
     github <- union(github, spec)
   } else {
-    optional_remotes <- c(optional_remotes, spec)
+    optional_remotes[name] <- spec
   }
 }
-cran <- union(cran, setdiff(required, names(remotes)))
-optional <- setdiff(optional, c(names(remotes), cran))
+if ("biocViews" %in% colnames(description)) {
+  # A Bioconductor package: BiocManager installs its dependencies, from
+  # Bioconductor or CRAN, whichever has them.
+  bioc <- union(bioc, setdiff(required, names(remotes)))
+} else {
+  cran <- union(cran, setdiff(required, names(remotes)))
+}
+optional <- setdiff(optional, c(names(remotes), cran, bioc))
 {%- endif %}
 
 install_missing(cran, install.packages)
@@ -148,6 +168,7 @@ if (length(bioc) > 0) {
 # is named here, and the build goes on.
 try(install_missing(optional, install.packages))
 for (spec in optional_remotes) try(install_remote(spec))
+optional <- union(optional, names(optional_remotes))
 not_installed <- optional[!vapply(optional, is_installed, logical(1))]
 if (length(not_installed) > 0) {
   message("These optional R packages did not install: ", paste(not_installed, collapse = ", "))

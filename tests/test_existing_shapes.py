@@ -1,0 +1,296 @@
+"""layout=existing-project on the shapes real projects have: their git
+branch and remote, Binder setups of their own, ignored files, READMEs of
+every kind, symbolic links, and DESCRIPTION files R reads its own way. Each
+runs the README's command in a real git repository, as a user does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from binder_template import existing, rcode, survey
+from tests.corpus_projects import GIT_ENV, add_binder, git, run_next_steps
+
+BADGE = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{}?urlpath=rstudio)"
+
+
+def project(tmp_path: Path, files: dict[str, str], branch: str = "main", origin: str | None = None,
+            name: str = "analysis") -> Path:
+    folder = tmp_path / name
+    for path, text in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(textwrap.dedent(text))
+    folder.mkdir(exist_ok=True)
+    git(folder, "init", "-q", "-b", branch)
+    if origin:
+        git(folder, "remote", "add", "origin", origin)
+    git(folder, "add", "-A", "-f")
+    git(folder, "commit", "-qm", "start", "--allow-empty")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".git" not in p.relative_to(folder).parts}
+
+
+def refused(folder: Path, *answers: str) -> str:
+    before = snapshot(folder)
+    result = add_binder(folder, *answers)
+    assert result.returncode == 1, result.stdout
+    assert snapshot(folder) == before
+    assert git(folder, "status", "--porcelain") == ""
+    return result.stderr
+
+
+# --- the badge's owner, repository and branch ---------------------------------
+
+def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_path):
+    folder = project(tmp_path, {"README.md": "# Soil\n", "a.R": "library(tinyA)\n"}, branch="master",
+                     origin="git@github.com:Octo-Cat/Soil-Analysis.git", name="soil-analysis")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    launch = "Octo-Cat/Soil-Analysis/master"
+    assert BADGE.format(launch) in (folder / "README.md").read_text()
+    assert '      - "master"' in (folder / ".github/workflows/binder.yml").read_text()
+    assert "    git push origin master" in result.stdout
+
+    # Run again for another branch: the badge is replaced, never doubled,
+    # and the workflow written for master is reported.
+    run_next_steps(folder, result.stdout)
+    again = add_binder(folder, "branch=gh-pages")
+    assert again.returncode == 0, again.stderr
+    readme = (folder / "README.md").read_text()
+    assert readme.count("badge_logo.svg") == 1 and BADGE.format("Octo-Cat/Soil-Analysis/gh-pages") in readme
+    assert ("Replaced the Binder badge this template wrote in README.md before, which launched\n"
+            f"  https://mybinder.org/v2/gh/{launch}?urlpath=rstudio") in again.stdout
+    assert "builds branch 'master', and the badge launches 'gh-pages'" in again.stdout
+    assert "    git push origin HEAD:gh-pages" in again.stdout
+
+
+def test_an_answer_given_wins_over_origin_and_is_said(tmp_path):
+    folder = project(tmp_path, {"README.md": "# Soil\n"}, origin="https://github.com/someone/soil.git")
+    result = add_binder(folder, "github_user=octo-cat")
+    assert result.returncode == 0
+    assert BADGE.format("octo-cat/analysis/main") in (folder / "README.md").read_text()
+    assert "warning: github_user = 'octo-cat', and 'origin' is github.com/someone/soil" in result.stderr
+
+
+def test_without_a_github_origin_github_user_is_asked_for(tmp_path):
+    folder = project(tmp_path, {"a.R": "x <- 1\n"}, origin="https://gitlab.com/someone/soil.git")
+    assert "there is no GitHub remote 'origin' to read github_user from" in refused(folder)
+
+
+def test_a_detached_head_is_refused_unless_branch_is_given(tmp_path):
+    folder = project(tmp_path, {"a.R": "x <- 1\n"}, origin="https://github.com/someone/soil.git")
+    git(folder, "checkout", "-q", "--detach")
+    assert "HEAD is detached" in refused(folder)
+    assert add_binder(folder, "branch=main").returncode == 0
+
+
+def test_a_folder_inside_another_repository_is_refused(tmp_path):
+    outer = project(tmp_path, {"sub/a.R": "x <- 1\n"}, origin="https://github.com/someone/mono.git")
+    assert "is inside the git repository" in refused(outer / "sub")
+
+
+def test_a_folder_without_git_gets_git_init_and_all_of_its_files(tmp_path):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "a.R").write_text("library(tinyA)\n")
+    (folder / ".gitignore").write_text(".Renviron\n")
+    result = add_binder(folder, "github_user=octo-cat")
+    assert result.returncode == 0, result.stderr
+    steps = result.stdout.split("Next steps:\n", 1)[1]
+    assert steps.startswith("    git init -b main\n    git add .\n    git add -f binder/.Renviron")
+    assert "    cd " not in steps
+    run_next_steps(folder, result.stdout)
+    assert {"a.R", "binder/.Renviron", "binder/Dockerfile"} <= set(git(folder, "ls-files").split())
+
+
+# --- files git would leave out ----------------------------------------------------
+
+def test_every_file_the_dockerfile_copies_is_committed_ignored_or_not(tmp_path):
+    excludes = tmp_path / "global-excludes"
+    excludes.write_text("DESCRIPTION\n")
+    config = tmp_path / "gitconfig"
+    config.write_text(f"[core]\n\texcludesFile = {excludes}\n")
+    folder = project(tmp_path, {".gitignore": ".Renviron\nrenv.lock\n", "README.md": "# T\n"})
+    (folder / "DESCRIPTION").write_text("Package: analysis\nImports: tinyA\n")
+    (folder / "renv.lock").write_text('{"R": {"Version": "4.4.0"}, "Packages": {}}\n')
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(config), "PWD": str(folder)}
+    from tests.conftest import TEMPLATE_ROOT, tool
+    result = subprocess.run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..",
+                             str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=analysis",
+                             "github_user=octo-cat", "online_checks=false"],
+                            cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    forced = [line for line in result.stdout.splitlines() if line.startswith("    git add -f ")]
+    assert forced and set(forced[0].split("#")[0].split()[3:]) == {"binder/.Renviron", "DESCRIPTION", "renv.lock"}
+    # The same commands, with the user's global excludes in force, commit them.
+    for line in result.stdout.split("Next steps:\n", 1)[1].split("\n\n")[0].splitlines():
+        if line.strip().startswith(("git add", "git commit")):
+            subprocess.run(line.split("#")[0], shell=True, cwd=folder, env=env, check=True, capture_output=True)
+    tracked = set(git(folder, "ls-files").split())
+    dockerfile = (folder / "binder" / "Dockerfile").read_text()
+    for line in dockerfile.splitlines():
+        if line.startswith("COPY --chown"):
+            assert all(src in tracked for src in line.split()[2:-1] if src != "."), line
+
+
+def test_a_second_run_before_committing_still_lists_every_file(tmp_path):
+    folder = project(tmp_path, {"README.md": "# T\n", "a.R": "library(tinyA)\n"},
+                     origin="https://github.com/someone/soil.git")
+    first = add_binder(folder)
+    second = add_binder(folder)
+    assert "Binder is already set up here: nothing changed." in second.stdout
+    run_next_steps(folder, second.stdout)
+    assert git(folder, "status", "--porcelain") == "", first.stdout
+
+
+def test_a_knitted_readme_is_added_too(tmp_path):
+    folder = project(tmp_path, {"README.Rmd": "---\noutput: github_document\n---\n\n# T\n", "README.md": "# T\n"},
+                     origin="https://github.com/someone/soil.git")
+    result = add_binder(folder)
+    steps = result.stdout.split("Next steps:\n", 1)[1]
+    assert "devtools::build_readme()" in steps
+    add_line = next(line for line in steps.splitlines() if line.startswith("    git add "))
+    assert "README.Rmd" in add_line.split() and "README.md" in add_line.split()
+
+
+# --- Binder setups of the project's own ----------------------------------------------
+
+def test_an_existing_dot_binder_folder_is_used_and_its_files_carried_over(tmp_path):
+    folder = project(tmp_path, {".binder/runtime.txt": "r-4.1.2\n", ".binder/apt.txt": "libgsl-dev\n",
+                                "install.R": 'install.packages("tinyB")\n', "README.md": "# T\n"},
+                     origin="https://github.com/someone/soil.git")
+    result = add_binder(folder, "r_version=4.4.0")
+    assert result.returncode == 0, result.stderr
+    assert not (folder / "binder").exists()
+    dockerfile = (folder / ".binder" / "Dockerfile").read_text()
+    assert "COPY .binder/apt.txt /tmp/apt.txt" in dockerfile
+    assert "COPY --chown=${NB_USER} install.R /home/${NB_USER}/" in dockerfile
+    assert "RUN Rscript .binder/install.R" in dockerfile
+    assert 'source("install.R")' in (folder / ".binder" / "install.R").read_text()
+    assert ("warning: .binder/runtime.txt asks for R 4.1.2, and the image has R 4.4.0; the nearest choice "
+            "is r_version=4.1.2") in result.stderr
+
+
+@pytest.mark.parametrize("files,expected", [
+    ({"binder/a.txt": "x\n", ".binder/b.txt": "y\n"}, "both binder/ and .binder/"),
+    ({".binder/Dockerfile": "FROM rocker/binder:4.0.0\n"}, "(git mv .binder/Dockerfile .binder/Dockerfile.old)"),
+    ({"Dockerfile": "FROM rocker/r-ver\n"}, "(git mv Dockerfile Dockerfile.old)"),
+    ({"environment.yml": "name: x\n"}, "environment.yml is a Binder file that rocker/binder images do not run"),
+    ({"binder/install.R": "install.packages('x')\n"}, "(git mv binder/install.R install.R)"),
+    ({"apt.txt": "libgsl-dev\n"}, "add them there and leave apt_packages empty"),
+    ({"DESCRIPTION": "Package: x\nDescription: one\nsecond line\n"}, "DESCRIPTION line 3 is not 'Field: value'"),
+], ids=["both-folders", "own-dockerfile", "root-dockerfile", "conda", "own-install-r", "apt-twice", "dcf"])
+def test_what_cannot_be_carried_over_is_refused_with_what_to_do(tmp_path, files, expected):
+    folder = project(tmp_path, files, origin="https://github.com/someone/soil.git")
+    answers = ["apt_packages=ffmpeg"] if "apt.txt" in files else []
+    error = refused(folder, *answers)
+    assert error.startswith("error: layout = 'existing-project': ") and expected in error, error
+
+
+def test_symbolic_links_and_special_files_are_neither_read_nor_written_through(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for link, target in (("binder", elsewhere), (".github", elsewhere), ("renv.lock", Path("/dev/zero"))):
+        folder = project(tmp_path / link.strip("."), {"a.R": "x <- 1\n"},
+                         origin="https://github.com/someone/soil.git")
+        (folder / link).symlink_to(target)
+        git(folder, "add", link)
+        git(folder, "commit", "-qm", "link")
+        error = refused(folder)
+        assert f"{link}" in error and "symbolic link" in error, error
+        assert list(elsewhere.iterdir()) == []
+
+
+# --- READMEs -----------------------------------------------------------------------
+
+B = BADGE.format("o/r/main")
+BLOCK = f"<!-- badges: start -->\n{B}\n<!-- badges: end -->\n"
+
+
+@pytest.mark.parametrize("readme,expected", [
+    ("```\n<!-- badges: start -->\n<!-- badges: end -->\n```\n# T\n",
+     "```\n<!-- badges: start -->\n<!-- badges: end -->\n```\n# T\n\n" + BLOCK),
+    ("\ufeff# T\n\nText\n", "\ufeff# T\n\n" + BLOCK + "\nText\n"),
+    ("---\ntitle: Soil\noutput: github_document\n---\n\nText\n",
+     "---\ntitle: Soil\noutput: github_document\n---\n\n" + BLOCK + "\nText\n"),
+    ("<!--\n# Not a heading\n-->\nTitle\n=====\n\nText\n",
+     "<!--\n# Not a heading\n-->\nTitle\n=====\n\n" + BLOCK + "\nText\n"),
+    ("Text first.\n\nTitle\n-----\nMore\n", "Text first.\n\nTitle\n-----\n\n" + BLOCK + "\nMore\n"),
+], ids=["block-in-a-fence", "bom", "front-matter-no-heading", "heading-in-a-comment", "setext"])
+def test_the_badge_goes_where_a_reader_looks(readme, expected):
+    assert existing.with_badge(readme, B).text == expected
+
+
+def test_other_binder_badges_are_reported_and_left_alone():
+    theirs = ("[![Binder](https://mybinder.org/badge_logo.svg)]"
+              "(https://mybinder.org/v2/gh/rstudio/tutorial/HEAD?labpath=index.ipynb)")
+    edit = existing.with_badge(f"# T\n{theirs}\n", B)
+    assert theirs in edit.text and B in edit.text and edit.replaced is None
+    assert edit.others == ["https://mybinder.org/v2/gh/rstudio/tutorial/HEAD?labpath=index.ipynb"]
+
+
+def test_a_readme_is_found_in_any_case(tmp_path):
+    folder = project(tmp_path, {"readme.md": "# T\n"}, origin="https://github.com/someone/soil.git")
+    result = add_binder(folder)
+    assert "Added the Binder badge to readme.md." in result.stdout
+    assert BADGE.format("someone/soil/main") in (folder / "readme.md").read_text()
+
+
+# --- what R code loads, and DESCRIPTION as R reads it --------------------------------
+
+def test_packages_are_found_the_way_renv_dependencies_finds_them():
+    code = textwrap.dedent("""\
+        library(dplyr)  # library(notme)
+        suppressMessages(require("ggplot2"))
+        x <- "library(alsonot) and pkg::fun in a string"; y <- '#'; library(tidyr)
+        requireNamespace('jsonlite', quietly = TRUE); requireNamespace(pkg)
+        for (p in pkgs) library(p, lib.loc = file.path(a, b), character.only = TRUE)
+        pacman::p_load(readr, "stringr", install = FALSE)
+        purrr::map(1, identity); obj$stats::z
+        """)
+    assert sorted({name for name, _ in rcode.packages_in_code(code)}) == [
+        "alsonot", "dplyr", "ggplot2", "jsonlite", "pacman", "purrr", "readr", "stringr", "tidyr"]
+    rmd = "---\noutput: bookdown::html_document2\n---\n`r knitr::kable(1)`\n```{r, eval=FALSE}\nlibrary(no)\n```\n" \
+          "```{r}\n#| eval: false\nlibrary(no2)\n```\n```{python}\nimport pandas\n```\n````{r}\nlibrary(here)\n```\n"
+    assert sorted(name for name, _ in rcode.packages_in_code(rcode.r_parts(rmd, ".rmd"))) == [
+        "bookdown", "here", "knitr"]
+    rnw = "\\Sexpr{xtable::xtable(1)}\n<<setup>>=\nlibrary(lattice)\n@\nlibrary(not_code)\n"
+    assert sorted(name for name, _ in rcode.packages_in_code(rcode.r_parts(rnw, ".rnw"))) == ["lattice", "xtable"]
+
+
+def test_description_is_read_as_r_reads_it():
+    fields, warnings, errors = rcode.read_dcf(
+        "Package: x\nImports: tinyA,\n    tinyB (>= 1.0)\nImports: tinyC\n\nSuggests: aa bb cc\n")
+    assert fields["Imports"] == "tinyC" and fields["Suggests"] == "aa bb cc" and not errors
+    assert warnings and "line 5 is blank" in warnings[0]
+    names, problems = rcode.dependency_names("Suggests", "aa bb cc, dd (>= 1)")
+    assert names == ["aa", "bb", "cc", "dd"] and "has no commas" in problems[0]
+
+
+@pytest.mark.parametrize("spec,expected", [
+    ("owner/repo", ("github", "repo")), ("owner/repo@v1.0", ("github", "repo")),
+    ("apache/arrow/r", ("github", "arrow")), ("github::o/r#12", ("github", "r")),
+    ("bioc::release/limma", ("bioc", "limma")), ("bioc::3.17/DESeq2", ("bioc", "DESeq2")),
+    ("bioc::user:pass@devel/Pkg", ("bioc", "Pkg")), ("pkg=github::o/repo", ("github", "pkg")),
+    ("github::pkg=o/repo", ("github", "pkg")), ("url::https://x.org/foo_1.0.tar.gz", ("url", "foo")),
+    ("local::../bar", ("local", "bar")), ("git::git@github.com:o/r.git", ("git", "r")),
+    ("gitlab::a/b", ("gitlab", "b")),
+])
+def test_remotes_are_read_in_the_remotes_packages_syntax(spec, expected):
+    assert rcode.remote_package(spec) == expected
+
+
+@pytest.mark.parametrize("text,version", [
+    ("r-4.1.2\n", "4.1.2"), ("r-4.1\n", "4.1.3"), ("r-4.1-2022-01-01\n", "4.1.3"),
+    ("r-2021-06-01\n", "4.1.0"), ("r-2019-02-15\n", "4.0.0"), ("python-3.8\n", None),
+])
+def test_runtime_txt_is_read_as_repo2docker_reads_it(text, version):
+    assert survey.runtime_r_version(text) == version
