@@ -185,7 +185,9 @@ def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str
         return None
 
     nearest = min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, locked))
-    advice = "" if nearest == r_version else f"; the nearest choice is r_version={nearest}"
+    if nearest == r_version:
+        return None  # as near as the images come
+    advice = f"; the nearest choice is r_version={nearest}"
     if r_version == "latest" or version_key(r_version) > version_key(locked):
         image = "the newest R" if r_version == "latest" else f"R {r_version}"
         risk = "packages locked for an older R often fail to install on a newer one"

@@ -133,37 +133,17 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         print(refusal(problems, answers), file=out)
         return 1
 
+    facts = None
     if answers.get("layout") == "existing-project":
-        if not os.listdir(project_dir):
-            print(f"error: layout = 'existing-project': {project_dir} is a new, empty folder, "
-                  "and Binder is added to a project that exists: run cookiecutter with -f -s, "
-                  "--output-dir the folder your project is in, and repo_name your project folder's "
-                  "name (see 'Adding Binder to an existing project' in the template's README)", file=out)
+        facts = check_existing_project(answers, project_dir, out)
+        if facts is None:
             return 1
-        facts = survey.survey(str(project_dir), answers, load_choices()["r_version"])
+        # Online checks and the hand-off use the repository the badge launches.
         owner, repo, branch = survey.launch_target(answers, facts["git"])
-        if owner is None:
-            facts["refusals"].insert(0, "there is no GitHub remote 'origin' to read github_user from: "
-                                        "give it (github_user=<your GitHub user>)")
-        if answers["branch"] == survey.CHECKED_OUT and facts["git"]["repo"] and not facts["git"]["branch"]:
-            facts["refusals"].insert(0, "no branch is checked out (HEAD is detached), so there is none for "
-                                        "the badge to launch: check one out (git switch main), or give branch=")
-        if facts["refusals"]:
-            for refusal_line in facts["refusals"]:
-                print(f"error: layout = 'existing-project': {refusal_line}", file=out)
-            print("Nothing was written: fix the above and run cookiecutter again.", file=out)
-            return 1
-        origin = facts["git"]["origin"]
-        if origin and owner and owner.lower() != origin[0].lower():
-            facts["warnings"].append(f"warning: github_user = {owner!r}, and 'origin' is github.com/{origin[0]}/"
-                                     f"{origin[1]}: the badge launches {owner}/{repo}, as you asked")
-        warning = existing.renv_version_warning(project_dir, answers["r_version"], load_choices()["r_version"])
-        for line in facts["warnings"] + ([warning] if warning else []):
-            print(line, file=out)
         answers = {**answers, "github_user": owner, "repo_name": repo, "branch": branch}
-    here = facts["here"] if answers.get("layout") == "existing-project" else "binder"
+    here = facts["here"] if facts else "binder"
     handoff = {"digest": None, "repo_missing": False, "before": what_is_there(answers, project_dir, here)}
-    if answers.get("layout") == "existing-project":
+    if facts:
         handoff["survey"] = facts
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
     if not answers["online_checks"]:
@@ -194,6 +174,44 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         print(f"error: could not prepare generation: {err}", file=out)
         return 1
     return 0
+
+
+def check_existing_project(answers: dict, project_dir, out) -> dict | None:
+    """The project's survey, its warnings printed; None, with every reason
+    printed, when Binder cannot be added to it as it is."""
+    if not os.listdir(project_dir):
+        print(f"error: layout = 'existing-project': there is no project folder named "
+              f"repo_name = {answers['repo_name']!r} in {os.path.dirname(os.path.abspath(project_dir))}: "
+              "run the command from inside your project's folder, with --output-dir .. and "
+              "repo_name=\"$(basename \"$PWD\")\" (see 'Adding Binder to an existing project' in the "
+              "template's README). Nothing was written.", file=out)
+        return None
+    choices = load_choices()["r_version"]
+    facts = survey.survey(str(project_dir), answers, choices)
+    owner, repo, branch = survey.launch_target(answers, facts["git"])
+    git_facts = facts["git"]
+    if owner is None:
+        facts["refusals"].insert(0, "there is no GitHub remote 'origin' to read github_user from: "
+                                    "give it (github_user=<your GitHub user>)")
+    if answers["branch"] == survey.CHECKED_OUT and git_facts["repo"] and not git_facts["branch"]:
+        facts["refusals"].insert(0, "no branch is checked out (HEAD is detached), so there is none for "
+                                    "the badge to launch: check one out (git switch main), or give branch=")
+    if facts["refusals"]:
+        for refusal_line in facts["refusals"]:
+            print(f"error: layout = 'existing-project': {refusal_line}", file=out)
+        print("Nothing was written: fix the above and run cookiecutter again.", file=out)
+        return None
+    if answers["branch"] != survey.CHECKED_OUT and git_facts["branch"] and branch != git_facts["branch"]:
+        facts["warnings"].append(f"warning: branch = {branch!r}, and the branch checked out is "
+                                 f"{git_facts['branch']!r}: the badge launches {branch!r}, which must be on GitHub")
+    origin = git_facts["origin"]
+    if origin and owner.lower() != origin[0].lower():
+        facts["warnings"].append(f"warning: github_user = {owner!r}, and 'origin' is github.com/{origin[0]}/"
+                                 f"{origin[1]}: the badge launches {owner}/{repo}, as you asked")
+    renv = existing.renv_version_warning(project_dir, answers["r_version"], choices)
+    for line in facts["warnings"] + ([renv] if renv else []):
+        print(line, file=out)
+    return facts
 
 
 def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
@@ -265,7 +283,8 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
         lines += [f"  {name}  ({', '.join(where[:3])}{', ...' if len(where) > 3 else ''})"
                   for name, where in used.items()]
     if facts.get("not_locked"):
-        lines += [f"Your code loads packages that renv.lock does not record: {', '.join(facts['not_locked'])}",
+        lines += [f"Your code loads or DESCRIPTION requires packages that renv.lock does not record: "
+                  f"{', '.join(facts['not_locked'])}",
                   "  (install them and run renv::snapshot(), so that Binder restores them too)"]
     if facts.get("install_R"):
         lines += [f"Your install.R at the root is run by {here}/install.R."]
@@ -273,16 +292,26 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     if edit is None and readme:
         lines += [f"{readme} is not UTF-8 text, so it was not changed; put this badge in it:", f"  {badge}"]
     elif edit and edit.replaced:
-        lines += [f"Replaced the Binder badge this template wrote in {readme} before, which launched",
-                  f"  {edit.replaced}"]
+        lines += [f"Replaced the Binder badge in {readme} that launched", f"  {edit.replaced}"]
     elif badge_changed:
         lines += [f"Added the Binder badge to {readme}."]
     elif readme:
         lines += [f"{readme} already has the badge."]
     else:
         lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
-    for url in (edit.others if edit else []):
-        lines += [f"{readme} has another Binder badge, which launches {url}: remove it if it is out of date."]
+    others = [(readme, url) for url in (edit.others if edit else [])]
+    if readme and readme.lower() == "readme.rmd":  # GitHub shows the knitted README.md
+        knitted = next((n for n in sorted(os.listdir(project_dir)) if n.lower() == "readme.md"), None)
+        text = read_small(os.path.join(project_dir, knitted)) if knitted else ""
+        others += [(knitted, url) for url in existing.with_badge(text, badge).others] if text else []
+    for name, url in others:
+        lines += [f"{name} has another Binder badge, which launches {url}: remove it if it is out of date."]
+    tag = kept_dockerfile_tag(os.path.join(project_dir, here, "Dockerfile")) \
+        if f"{here}/Dockerfile" in kept else None
+    if tag and tag != answers["r_version"]:
+        lines += [f"{here}/Dockerfile was kept, and it builds rocker/binder:{tag}, not r_version = "
+                  f"{answers['r_version']!r}: delete it and .github/dependabot.yml, and run this again, "
+                  "to have them rewritten."]
     workflow_branch = kept_workflow_branch(project_dir) if ".github/workflows/binder.yml" in kept else None
     if workflow_branch is not None and workflow_branch != branch:
         lines += [f"Your .github/workflows/binder.yml builds branch {workflow_branch!r}, and the badge launches "
@@ -309,7 +338,8 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     folder = where_from(project_dir, environ)
     lines += ["", "Next steps:"] + ([f"    cd {shell_word(folder)}"] if folder != "." else [])
     if knit:
-        lines += [f"    Rscript -e 'devtools::build_readme()'   # knit {readme}, so README.md shows the badge"]
+        lines += [f"    Rscript -e 'devtools::build_readme()'   # knit {readme}, so README.md shows the badge",
+                  "    # (if it cannot be knitted here, paste the badge into README.md by hand)"]
     if not git.get("repo"):
         lines += [f"    git init -b {shell_word(branch)}"]
     if plain:
@@ -318,7 +348,9 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
         lines += [f"    git add -f {' '.join(shell_word(n) for n in forced)}   # your .gitignore lists them, "
                   "and the Dockerfile needs them"]
     lines += ["    git commit -m 'Add Binder (rocker-binder-template)'"]
-    if not git.get("origin"):
+    if not git.get("repo"):
+        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git"]
+    elif not git.get("origin"):
         lines += [f"    git remote add origin https://github.com/{user}/{repo}.git   # if it has no remote yet"]
     # The commit is made on the branch checked out; the badge may launch another.
     ref = branch if not git.get("branch") or git["branch"] == branch else f"HEAD:{branch}"
@@ -342,6 +374,12 @@ def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
              "DESCRIPTION" if facts.get("description") else None, "renv.lock" if facts.get("renv") else None,
              f"{here}/register_shiny_app.py" if answers["ui"] == "shiny" else None]
     return [name for name in names if name]
+
+
+def kept_dockerfile_tag(path: str) -> str | None:
+    """The rocker/binder tag a Dockerfile this template wrote builds on."""
+    match = re.search(r"^FROM rocker/binder:([A-Za-z0-9_.-]+)", read_small(path), re.MULTILINE)
+    return match.group(1) if match else None
 
 
 def kept_workflow_branch(project_dir) -> str | None:

@@ -128,12 +128,16 @@ def r_parts(text: str, suffix: str) -> str:
 
 
 def call_rest(code: str, start: int) -> str:
-    """The rest of a call's arguments from start, to its closing parenthesis."""
-    depth = 1
+    """A call from start, the ',' or ')' after its first argument, to its
+    closing parenthesis."""
+    depth = 0
     for end in range(start, min(len(code), start + 2000)):
-        depth += {"(": 1, ")": -1}.get(code[end], 0) if end > start or code[end] != ")" else -1
-        if depth == 0:
-            return code[start:end + 1]
+        if code[end] == "(":
+            depth += 1
+        elif code[end] == ")":
+            if depth == 0:
+                return code[start:end + 1]
+            depth -= 1
     return code[start:start + 2000]
 
 
@@ -307,6 +311,19 @@ def remote_package(spec: str) -> tuple[str, str | None]:
     # far more often than after a subfolder such as r/ or pkg/.
     parts = re.split(r"[@#]", spec, maxsplit=1)[0].strip("/").split("/")
     return kind, parts[1] if len(parts) > 1 else None
+
+
+def description_required(folder: str) -> tuple[str | None, set[str]]:
+    """DESCRIPTION's own package name, and the packages it requires
+    (Depends, Imports, LinkingTo)."""
+    text = read_text(os.path.join(folder, "DESCRIPTION"), 256 * 1024)
+    if text is None:
+        return None, set()
+    fields = read_dcf(text)[0]
+    required = set()
+    for field in DEPENDENCY_FIELDS[:3]:
+        required |= set(dependency_names(field, fields.get(field, ""))[0])
+    return fields.get("Package"), required - BASE_PACKAGES
 
 
 def description_packages(folder: str) -> tuple[set[str], list[str], list[str]]:

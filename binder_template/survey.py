@@ -112,9 +112,11 @@ def runtime_warning(text: str, prefix: str, answers: dict, choices: list[str]) -
     if not asked or asked == chosen:
         return None
     nearest = nearest_choice(asked, choices)
+    if nearest == chosen:
+        return None  # as near as the images come
     image = "the newest R" if chosen == "latest" else f"R {chosen}"
-    advice = "" if nearest == chosen else f"; the nearest choice is r_version={nearest}"
-    return f"warning: {prefix}runtime.txt asks for R {asked}, and the image has {image}{advice}"
+    return f"warning: {prefix}runtime.txt asks for R {asked}, and the image has {image}; the nearest " \
+           f"choice is r_version={nearest}"
 
 
 def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, list[str], list[str]]:
@@ -135,7 +137,10 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
     # reads nothing else, so whatever it would have read is carried over.
     places = [here] if folders else [""]
     if folders:
-        places.append("")  # root files Binder ignored: still carried, they were meant for it
+        # Binder ignores the root while a Binder folder is there, but these
+        # files were written for it (and a second run must carry what the
+        # first one did).
+        places.append("")
     carried = {"install_R": None, "apt_txt": None, "runtime": None}
     for place in places:
         prefix = f"{place}/" if place else ""
@@ -166,6 +171,9 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
                 carried["apt_txt"] = f"{prefix}apt.txt"
             elif name == "apt.txt" and not carried["apt_txt"]:
                 carried["apt_txt"] = "apt.txt"
+            elif name == "apt.txt":
+                warnings.append(f"warning: apt.txt at the root is not installed: {carried['apt_txt']} is; "
+                                "move what you need from one to the other")
             elif name == "runtime.txt" and not carried["runtime"]:
                 carried["runtime"] = f"{prefix}runtime.txt"
                 warning = runtime_warning(rcode.read_text(path, 4096) or "", prefix, answers, choices)
@@ -217,6 +225,11 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     as JSON data, with what must be refused and what must be said."""
     setup, refusals, warnings = binder_setup(folder, answers, choices)
     facts = git_facts(folder)
+    nested = sorted(name for name in os.listdir(folder) if not facts["repo"]
+                    and os.path.isdir(os.path.join(folder, name, ".git")))
+    if nested:
+        refusals.insert(0, f"this folder holds git repositories of its own ({', '.join(n + '/' for n in nested[:3])}"
+                           f"{', ...' if len(nested) > 3 else ''}): run this inside your project's folder")
     if facts["top"]:
         refusals.insert(0, f"this folder is inside the git repository {facts['top']}, and Binder reads a "
                            "repository from its root: run this there, with repo_name that folder's name")
@@ -227,6 +240,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
             refusals.append(f"{name} is not a regular file (a symbolic link or a special file): "
                             "Binder files are never read through one")
     declared, description_warnings, unreadable = rcode.description_packages(folder)
+    own_name, required = rcode.description_required(folder)
     warnings += [f"warning: {w}" for w in description_warnings]
     refusals += unreadable
     locked = renv_lock_packages(folder)
@@ -242,7 +256,10 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "renv": locked is not None,
         # Loaded by the code, not declared: install.R tries them.
         "used": unlisted,
-        "not_locked": sorted(n for n in used if locked is not None and n not in locked),
+        # In an renv project, renv.lock is what the image gets: name what the
+        # code loads and DESCRIPTION declares that it lacks.
+        "not_locked": sorted(n for n in set(used) | required if locked is not None and n not in locked
+                             and n != own_name),
         # The badge of ui=shiny opens the app at the root when there is one
         # (app.R, or ui.R and server.R), else app/, where the template puts one.
         "shiny_app": "." if os.path.isfile(os.path.join(folder, "app.R")) or all(

@@ -57,7 +57,10 @@ restore <- function(project = NULL, library = NULL, lockfile = "renv.lock", prom
                            repos_override = Sys.getenv("RENV_CONFIG_REPOS_OVERRIDE")), list(...)))
   pkgs <- setdiff(names(lockfile_read(lockfile)$Packages), exclude)
   # Like renv: into the library named, else the first on the library paths.
-  utils::install.packages(pkgs, lib = if (is.null(library)) .libPaths()[1] else library)
+  # Without the checks real packages need: a restore of a real lockfile
+  # installs a hundred or more.
+  utils::install.packages(pkgs, lib = if (is.null(library)) .libPaths()[1] else library,
+                          INSTALL_opts = c("--no-test-load", "--no-docs", "--no-html"))
   invisible(pkgs)
 }
 # renv's project library: renv/library/R-<major.minor>/<platform> in the

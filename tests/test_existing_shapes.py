@@ -66,7 +66,7 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
     assert again.returncode == 0, again.stderr
     readme = (folder / "README.md").read_text()
     assert readme.count("badge_logo.svg") == 1 and BADGE.format("Octo-Cat/Soil-Analysis/gh-pages") in readme
-    assert ("Replaced the Binder badge this template wrote in README.md before, which launched\n"
+    assert ("Replaced the Binder badge in README.md that launched\n"
             f"  https://mybinder.org/v2/gh/{launch}?urlpath=rstudio") in again.stdout
     assert "builds branch 'master', and the badge launches 'gh-pages'" in again.stdout
     assert "    git push origin HEAD:gh-pages" in again.stdout
@@ -294,3 +294,36 @@ def test_remotes_are_read_in_the_remotes_packages_syntax(spec, expected):
 ])
 def test_runtime_txt_is_read_as_repo2docker_reads_it(text, version):
     assert survey.runtime_r_version(text) == version
+
+
+def test_a_branch_other_than_the_one_checked_out_is_warned_about(tmp_path):
+    folder = project(tmp_path, {"README.md": "# T\n"}, origin="https://github.com/someone/soil.git")
+    result = add_binder(folder, "branch=mian")
+    assert "warning: branch = 'mian', and the branch checked out is 'main'" in result.stderr
+
+
+def test_the_folder_above_the_projects_is_refused(tmp_path):
+    parent = tmp_path / "projects"
+    project(parent, {"a.R": "x <- 1\n"}, name="one")
+    project(parent, {"b.R": "x <- 1\n"}, name="two")
+    before = snapshot(parent)
+    result = add_binder(parent, "github_user=octo-cat")
+    assert result.returncode == 1 and snapshot(parent) == before
+    assert "this folder holds git repositories of its own (one/, two/)" in result.stderr
+
+
+def test_a_kept_dockerfile_for_another_r_is_said(tmp_path):
+    folder = project(tmp_path, {"README.md": "# T\n"}, origin="https://github.com/someone/soil.git")
+    add_binder(folder)
+    again = add_binder(folder, "r_version=4.4.0")
+    assert ("binder/Dockerfile was kept, and it builds rocker/binder:latest, not r_version = '4.4.0': "
+            "delete it and .github/dependabot.yml, and run this again") in again.stdout
+
+
+def test_a_stale_badge_in_the_knitted_readme_is_reported(tmp_path):
+    old = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/someone/old/HEAD)"
+    folder = project(tmp_path, {"README.Rmd": f"# T\n{old}\n", "README.md": f"# T\n{old}\n"},
+                     origin="https://github.com/someone/soil.git")
+    result = add_binder(folder)
+    assert "README.md has another Binder badge, which launches https://mybinder.org/v2/gh/someone/old/HEAD" \
+        in result.stdout

@@ -1,7 +1,8 @@
 {%- set pkgs = cookiecutter.r_packages | r_packages -%}
 {%- set existing = cookiecutter.layout == "existing-project" -%}
 {%- set project = cookiecutter | project -%}
-{%- set description = existing and project.description -%}
+{#- renv.lock rules an renv project: what DESCRIPTION declares is in it. #}
+{%- set description = existing and project.description and not project.renv -%}
 {%- set renv = existing and project.renv -%}
 {%- set used = project.used | list if existing else [] -%}
 {%- set optional = used or description -%}
@@ -48,9 +49,9 @@ restore <- list(project = getwd(), library = project_library, lockfile = "renv.l
 # renv >= 0.14 can leave renv itself out; older ones restore it too.
 if ("exclude" %in% names(formals(renv::restore))) restore$exclude <- "renv"
 do.call(renv::restore, restore)
-.libPaths(c(project_library, .libPaths()))
 install_missing("jsonlite", install.packages)
 locked <- setdiff(names(jsonlite::fromJSON("renv.lock")$Packages), "renv")
+.libPaths(c(project_library, .libPaths()))
 restored <- vapply(locked, requireNamespace, logical(1), quietly = TRUE)
 if (!all(restored)) {
   stop("These R packages from renv.lock did not restore: ",
@@ -171,13 +172,13 @@ for (spec in optional_remotes) try(install_remote(spec))
 optional <- union(optional, names(optional_remotes))
 not_installed <- optional[!vapply(optional, is_installed, logical(1))]
 if (length(not_installed) > 0) {
-  message("These optional R packages did not install: ", paste(not_installed, collapse = ", "))
+  message("These optional R packages did not install: ", paste(not_installed, collapse = ", "),
+          " (one from GitHub or Bioconductor goes in the github or bioc list at the top of install.R)")
 }
 {%- endif %}
 {%- if existing and project.install_R %}
 
-# Your own install.R at the project's root, which Binder ran before
-# {{ project.here }}/ was added.
+# Your own install.R, at the project's root, written for Binder.
 source("install.R")
 {%- endif %}
 
