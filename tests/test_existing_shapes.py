@@ -327,3 +327,39 @@ def test_a_stale_badge_in_the_knitted_readme_is_reported(tmp_path):
     result = add_binder(folder)
     assert "README.md has another Binder badge, which launches https://mybinder.org/v2/gh/someone/old/HEAD" \
         in result.stdout
+
+
+# --- what the user reads -----------------------------------------------------------
+
+@pytest.mark.parametrize("files,answers", [
+    ({"a.R": "library(tinyA)\n", "install.R": "install.packages('tinyB')\n", "apt.txt": "libgsl-dev\n"}, []),
+    ({"app.R": "library(shiny)\nlibrary(tinyA)\n", "DESCRIPTION": "Package: x\nImports: tinyB\n"},
+     ["ui=shiny", "apt_packages=libgsl-dev", "r_version=4.4.0"]),
+    ({".binder/runtime.txt": "r-4.1.2\n", "renv.lock": '{"R": {"Version": "4.1.2"}, "Packages": {}}\n',
+      ".Rprofile": 'source("renv/activate.R")\n'}, ["r_version=4.1.2"]),
+], ids=["carried", "shiny-compendium", "renv-dot-binder"])
+def test_the_generated_files_read_as_written_for_this_project(tmp_path, files, answers):
+    from tests.helpers import hadolint, leftovers
+
+    folder = project(tmp_path, files, origin="https://github.com/someone/soil.git")
+    result = add_binder(folder, *answers)
+    assert result.returncode == 0, result.stderr
+    here = folder / (".binder" if (folder / ".binder").is_dir() else "binder")
+    assert hadolint(here / "Dockerfile") == ""
+    assert leftovers(here) == []
+    for name in ("Dockerfile", "install.R"):
+        text = (here / name).read_text()
+        assert "\n\n\n" not in text and not text.startswith("\n") and text.endswith("\n") and "\n\n" != text[-2:]
+        assert max(len(line) for line in text.splitlines()) <= 100, name
+        assert "}#" not in text
+    dockerfile = (here / "Dockerfile").read_text()
+    if "ui=shiny" not in answers:
+        assert "shiny" not in dockerfile.lower()
+    if not (folder / "renv.lock").exists():
+        assert "renv" not in (here / "install.R").read_text() and ".Rprofile" not in dockerfile
+
+
+def test_a_new_repository_install_r_keeps_its_line_breaks(cookies):
+    result = cookies.bake(extra_context={"online_checks": False})
+    text = (result.project_path / "install.R").read_text()
+    assert "}\n\n# install.packages() only warns" in text and "}#" not in text

@@ -4,7 +4,8 @@
 {#- renv.lock rules an renv project: what DESCRIPTION declares is in it. #}
 {%- set description = existing and project.description and not project.renv -%}
 {%- set renv = existing and project.renv -%}
-{%- set used = project.used | list if existing else [] -%}
+{#- shiny is installed anyway when the badge opens a Shiny app. #}
+{%- set used = (project.used | list | reject("equalto", "shiny" if cookiecutter.ui == "shiny" else "") | list) if existing else [] -%}
 {%- set optional = used or description -%}
 # install.R: the R packages this project needs.
 #
@@ -31,7 +32,9 @@ cran <- union(cran, "shiny")
 {%- if optional %}
 
 optional <- {{ used | r_vector }}{% if used %}  # loaded by your code, declared nowhere else{% endif %}
+{%- if description %}
 optional_remotes <- character()
+{%- endif %}
 {%- endif %}
 {%- if renv %}
 
@@ -45,7 +48,8 @@ if (!is_installed("renv")) install.packages("renv")
 Sys.setenv(RENV_CONFIG_REPOS_OVERRIDE = unname(getOption("repos")[1]))
 project_library <- renv::paths$library(project = getwd())
 dir.create(project_library, recursive = TRUE, showWarnings = FALSE)
-restore <- list(project = getwd(), library = project_library, lockfile = "renv.lock", prompt = FALSE)
+restore <- list(project = getwd(), library = project_library, lockfile = "renv.lock",
+                prompt = FALSE)
 # renv >= 0.14 can leave renv itself out; older ones restore it too.
 if ("exclude" %in% names(formals(renv::restore))) restore$exclude <- "renv"
 do.call(renv::restore, restore)
@@ -95,7 +99,8 @@ optional <- union(optional, setdiff(declared("Suggests"), c(built_in, required))
 # #pr]), gitlab, bitbucket, git, bioc ([release/, devel/ or 3.x/]Name), url
 # or local. Only remotes for packages named above are installed.
 remote_name <- function(spec) {
-  named <- regmatches(spec, regexec("^(?:[a-z]+::)?([A-Za-z][A-Za-z0-9.]*)=", spec, perl = TRUE))[[1]]
+  named <- regmatches(spec, regexec("^(?:[a-z]+::)?([A-Za-z][A-Za-z0-9.]*)=", spec,
+                                    perl = TRUE))[[1]]
   if (length(named) > 0) return(named[2])
   type <- if (grepl("^[a-z]+::", spec)) sub("::.*$", "", spec) else "github"
   spec <- sub("^[a-z]+::", "", spec)
@@ -135,6 +140,7 @@ optional <- setdiff(optional, c(names(remotes), cran, bioc))
 {%- endif %}
 
 install_missing(cran, install.packages)
+{%- if description %}
 
 # Installs a remote: owner/repo[@ref] from GitHub, or type::spec as the
 # remotes package writes it (gitlab::, bitbucket::, git::, url::, bioc::).
@@ -158,6 +164,24 @@ for (spec in github) {
   })
   github_pkgs <- c(github_pkgs, pkg)
 }
+{%- else %}
+
+github_pkgs <- character()
+if (length(github) > 0) {
+  install_missing("remotes", install.packages)
+  for (spec in github) {
+    # upgrade = "never": keep the image's packages, only add what is missing.
+    pkg <- tryCatch(
+      remotes::install_github(spec, upgrade = "never"),
+      error = function(e) {
+        message("Could not install ", spec, " from GitHub: ", conditionMessage(e))
+        spec
+      }
+    )
+    github_pkgs <- c(github_pkgs, pkg)
+  }
+}
+{%- endif %}
 
 if (length(bioc) > 0) {
   install_missing("BiocManager", install.packages)
@@ -165,15 +189,17 @@ if (length(bioc) > 0) {
 }
 {%- if optional %}
 
-# Optional packages ({{ ["Suggests" if description, "the ones your code loads" if used] | select | join(" and ") }}): one that does not install
-# is named here, and the build goes on.
+# Optional packages, from {{ ["Suggests" if description, "your code" if used] | select | join(" and ") }}: one that does not
+# install is named here, and the build goes on.
 try(install_missing(optional, install.packages))
+{%- if description %}
 for (spec in optional_remotes) try(install_remote(spec))
 optional <- union(optional, names(optional_remotes))
+{%- endif %}
 not_installed <- optional[!vapply(optional, is_installed, logical(1))]
 if (length(not_installed) > 0) {
   message("These optional R packages did not install: ", paste(not_installed, collapse = ", "),
-          " (one from GitHub or Bioconductor goes in the github or bioc list at the top of install.R)")
+          " (one from GitHub or Bioconductor goes in the github or bioc list above)")
 }
 {%- endif %}
 {%- if existing and project.install_R %}
