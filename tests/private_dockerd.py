@@ -48,7 +48,7 @@ def daemon_args(state: Path) -> list[str]:
         f"--data-root={state / 'data'}",
         f"--exec-root={state / 'exec'}",
         f"--pidfile={state / 'dockerd.pid'}",
-        # An empty config of our own, so /etc/docker/daemon.json cannot add
+        # A config of our own, so /etc/docker/daemon.json cannot add
         # registries, mirrors or a different network.
         f"--config-file={state / 'daemon.json'}",
     ]
@@ -65,7 +65,9 @@ def start(state: Path) -> tuple[subprocess.Popen, str]:
     if os.geteuid() != 0:
         raise DaemonError("a private dockerd needs root")
     state.mkdir(parents=True, exist_ok=True)
-    (state / "daemon.json").write_text(json.dumps({}))
+    # BuildKit's cache stays for the whole run: the tests check which steps
+    # a rebuild takes from it, and a collection in between would remove them.
+    (state / "daemon.json").write_text(json.dumps({"builder": {"gc": {"enabled": False}}}))
     notify_path = state / "notify.sock"
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     notify.bind(str(notify_path))
