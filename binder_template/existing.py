@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 
 from binder_template.answers import version_distance, version_key
 
@@ -49,7 +50,7 @@ def readme_to_edit(project_dir) -> str | None:
     for wanted in ("readme.rmd", "readme.md"):
         for name in names:
             path = os.path.join(project_dir, name)
-            if name.lower() == wanted and os.path.isfile(path) and not os.path.islink(path):
+            if name.lower() == wanted and (os.path.isfile(path) or os.path.islink(path)):
                 return name
     return None
 
@@ -150,22 +151,43 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     return BadgeEdit(bom + "".join(before + [newline] + block + gap + rest), None, others)
 
 
+class BadgeNotWritten(Exception):
+    """The README could not be read as UTF-8 text, or not written back."""
+
+
 def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
-    """(README found or None, the edit made, None when it is not UTF-8)."""
+    """(README found or None, the edit made). The README is written to a
+    temporary file beside it and renamed into place, so a failed write leaves
+    it as it was; BadgeNotWritten says why there was no edit."""
     name = readme_to_edit(project_dir)
     if name is None:
         return None, None
     path = os.path.join(project_dir, name)
-    with open(path, "rb") as file:
-        raw = file.read()
+    if os.path.islink(path):
+        raise BadgeNotWritten(f"{name} is a symbolic link, so it was not changed")
+    try:
+        with open(path, "rb") as file:
+            raw = file.read(4 << 20)
+    except OSError as err:
+        raise BadgeNotWritten(f"{name} could not be read ({err.strerror})") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return name, None
+        raise BadgeNotWritten(f"{name} is not UTF-8 text, so it was not changed") from None
     edit = with_badge(text, badge)
     if edit.text is not None:
-        with open(path, "wb") as file:
-            file.write(edit.text.encode("utf-8"))
+        temporary = None
+        try:
+            descriptor, temporary = tempfile.mkstemp(dir=project_dir, prefix=f".{name}.", suffix=".tmp")
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(edit.text.encode("utf-8"))
+            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+            os.replace(temporary, path)
+        except OSError as err:
+            if temporary and os.path.lexists(temporary):
+                os.unlink(temporary)
+            raise BadgeNotWritten(f"{name} could not be written ({err.strerror}), so it was not "
+                                  "changed") from None
     return name, edit
 
 

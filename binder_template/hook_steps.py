@@ -122,7 +122,9 @@ def what_is_there(answers: dict, project_dir, here: str = "binder") -> dict:
         "dockerfile": file_digest(dockerfile_path(answers, project_dir, here)),
         "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
-        "binder_files": existing.present(project_dir, existing.candidates(here)),
+        # Each with its digest: without -s, cookiecutter's -f replaces them.
+        "binder_files": {name: file_digest(os.path.join(project_dir, name))
+                         for name in existing.present(project_dir, existing.candidates(here))},
     }
 
 
@@ -142,7 +144,8 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         owner, repo, branch = survey.launch_target(answers, facts["git"])
         answers = {**answers, "github_user": owner, "repo_name": repo, "branch": branch}
     here = facts["here"] if facts else "binder"
-    handoff = {"digest": None, "repo_missing": False, "before": what_is_there(answers, project_dir, here)}
+    # repo_missing: None until GitHub says whether the repository exists.
+    handoff = {"digest": None, "repo_missing": None, "before": what_is_there(answers, project_dir, here)}
     if facts:
         handoff["survey"] = facts
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
@@ -167,7 +170,7 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         if report.failed:
             print("Nothing was generated: fix the answer above and run cookiecutter again.", file=out)
             return 1
-        handoff.update(digest=report.digest, repo_missing=report.repo_missing)
+        handoff.update(digest=report.digest, repo_missing=report.repo_missing if report.repo_checked else None)
     try:
         write_handoff(project_dir, handoff)
     except OSError as err:
@@ -242,14 +245,14 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
 
     environ = os.environ if environ is None else environ
     if answers.get("layout") == "existing-project":
-        print(existing_project_report(answers, project_dir, before.get("binder_files", []), environ, facts),
+        print(existing_project_report(answers, project_dir, before.get("binder_files", {}), environ, facts),
               file=out)
         return 0
-    print(next_steps(answers, project_dir, bool(handoff.get("repo_missing")), before["git"], environ), file=out)
+    print(next_steps(answers, project_dir, handoff.get("repo_missing"), before["git"], environ), file=out)
     return 0
 
 
-def existing_project_report(answers: dict, project_dir, had: list[str], environ, facts: dict) -> str:
+def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict) -> str:
     """What was added and what was left alone, what the project's code and
     Binder files brought, the badge, and how to commit and push all of it."""
     here = facts.get("here", "binder")
@@ -263,11 +266,20 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
               and (not name.startswith(".github/") or answers["github_actions"])]
     now = existing.present(project_dir, wanted)
     added = [name for name in wanted if name in now and name not in had]
-    kept = [name for name in wanted if name in had]
-    readme, edit = existing.add_badge(project_dir, badge)
+    replaced = [name for name in wanted if name in had
+                and had[name] != file_digest(os.path.join(project_dir, name))]
+    kept = [name for name in wanted if name in had and name not in replaced]
+    try:
+        readme, edit = existing.add_badge(project_dir, badge)
+        not_written = None
+    except existing.BadgeNotWritten as err:
+        readme, edit, not_written = None, None, str(err)
     lines = []
     if added:
         lines += ["Added:"] + [f"  {name}" for name in added]
+    if replaced:
+        lines += ["Replaced with this template's (-f without -s overwrites; git diff shows what changed):"]
+        lines += [f"  {name}" for name in replaced]
     if kept:
         lines += ["Left as they were (already there):"] + [f"  {name}" for name in kept]
     used = facts.get("used", {})
@@ -289,8 +301,8 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     if facts.get("install_R"):
         lines += [f"Your install.R at the root is run by {here}/install.R."]
     badge_changed = bool(edit and edit.text is not None)
-    if edit is None and readme:
-        lines += [f"{readme} is not UTF-8 text, so it was not changed; put this badge in it:", f"  {badge}"]
+    if not_written:
+        lines += [f"{not_written}; put this badge in it:", f"  {badge}"]
     elif edit and edit.replaced:
         lines += [f"Replaced the Binder badge in {readme} that launched", f"  {edit.replaced}"]
     elif badge_changed:
@@ -331,11 +343,14 @@ def existing_project_report(answers: dict, project_dir, had: list[str], environ,
     git = facts.get("git", {})
     if not git.get("repo"):
         plain = ["."]  # a new repository: all of the project
-    if not added and not badge_changed:
+    if not added and not replaced and not badge_changed:
         lines += ["Binder is already set up here: nothing changed."]
         if not plain and not forced:
             return "\n".join(lines)
     folder = where_from(project_dir, environ)
+    if not git.get("origin"):
+        lines += ["", "Create the repository on GitHub first, if it is not there yet (public):",
+                  f"  {create_link(user, repo)}"]
     lines += ["", "Next steps:"] + ([f"    cd {shell_word(folder)}"] if folder != "." else [])
     if knit:
         lines += [f"    Rscript -e 'devtools::build_readme()'   # knit {readme}, so README.md shows the badge",
@@ -407,12 +422,17 @@ def where_from(project_dir, environ) -> str:
     return "./" + path if path.startswith("-") else path
 
 
-def next_steps(answers: dict, project_dir, repo_missing: bool, had_git: bool, environ) -> str:
+def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: bool, environ) -> str:
+    """repo_missing: whether GitHub said the repository does not exist yet,
+    None when it was not asked or did not answer."""
     user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
     hub = answers["binderhub_url"]
     lines = [f"Created {shell_word(repo)}. Next steps:", ""]
     if repo_missing:
         lines += [f"  Create the (public) repository: {create_link(user, repo)}", ""]
+    elif repo_missing is None:
+        lines += ["  Create the repository on GitHub first, if it is not there yet: public, and empty",
+                  f"  (no README, license or .gitignore): {create_link(user, repo)}", ""]
     lines += ["  Push it to GitHub:", f"    cd {shell_word(where_from(project_dir, environ))}"]
     if not had_git:
         lines += [f"    git init -b {shell_word(branch)}"]

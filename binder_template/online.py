@@ -56,6 +56,7 @@ class OnlineReport:
     findings: list[Finding] = field(default_factory=list)
     digest: str | None = None
     repo_missing: bool = False
+    repo_checked: bool = False  # whether GitHub answered about the repository
     requests: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -334,6 +335,7 @@ def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None
         report.findings.append(Finding("warning", f"{outcome}; skipped the GitHub check"))
     else:
         findings, report.repo_missing = outcome
+        report.repo_checked = True
         report.findings.extend(findings)
     outcome = snapshot["Docker Hub"]
     if isinstance(outcome, Trouble):

@@ -363,3 +363,53 @@ def test_a_new_repository_install_r_keeps_its_line_breaks(cookies):
     result = cookies.bake(extra_context={"online_checks": False})
     text = (result.project_path / "install.R").read_text()
     assert "}\n\n# install.packages() only warns" in text and "}#" not in text
+
+
+def test_a_readme_that_cannot_be_changed_gets_one_line_and_the_badge(tmp_path, monkeypatch):
+    from binder_template import hook_steps
+
+    folder = project(tmp_path, {"README.md": "# T\n", "NOTES.md": "x\n"},
+                     origin="https://github.com/someone/soil.git")
+    facts = survey.survey(str(folder), {"layout": "existing-project", "r_version": "latest",
+                                        "apt_packages": ""}, ["latest"])
+    answers = {"github_user": "someone", "repo_name": "analysis", "branch": "main", "ui": "rstudio",
+               "binderhub_url": "https://mybinder.org", "apt_packages": "", "github_actions": False,
+               "r_version": "latest"}
+    badge = BADGE.format("someone/soil/main")
+
+    def failing_replace(*args):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    assert f"README.md could not be written (Read-only file system), so it was not changed; put this badge " \
+           f"in it:\n  {badge}" in report
+    assert (folder / "README.md").read_text() == "# T\n"
+    assert sorted(p.name for p in folder.iterdir()) == [".git", "NOTES.md", "README.md"]
+    monkeypatch.undo()
+
+    (folder / "README.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    assert f"README.md is not UTF-8 text, so it was not changed; put this badge in it:\n  {badge}" in report
+
+    (folder / "README.md").unlink()
+    (folder / "README.md").symlink_to(folder / "NOTES.md")
+    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    assert "README.md is a symbolic link, so it was not changed; put this badge in it:" in report
+    assert (folder / "NOTES.md").read_text() == "x\n"
+
+
+def test_without_s_what_was_replaced_is_said(tmp_path):
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    folder = project(tmp_path, {".github/workflows/binder.yml": "name: mine\n", "binder/.Renviron": "A=1\n"},
+                     origin="https://github.com/someone/soil.git")
+    result = subprocess.run(
+        [tool("cookiecutter"), "--no-input", "-f", "--output-dir", "..", str(TEMPLATE_ROOT),
+         "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"],
+        cwd=folder, env={**os.environ, **GIT_ENV, "PWD": str(folder)}, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert ("Replaced with this template's (-f without -s overwrites; git diff shows what changed):\n"
+            "  binder/.Renviron\n  .github/workflows/binder.yml\n") in result.stdout
+    assert "Left as they were" not in result.stdout
+    assert (folder / ".github/workflows/binder.yml").read_text() != "name: mine\n"

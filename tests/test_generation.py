@@ -291,3 +291,15 @@ def test_cookiecutter_json_choices():
     assert set(prompts) == set(public)
     for name in ("r_version", "ui", "license"):
         assert set(prompts[name]) - {"__prompt__"} == set(config[name])
+
+
+@pytest.mark.parametrize("ui", ["rstudio", "lab", "notebook", "shiny"])
+def test_the_default_text_is_true_for_every_ui(cookies, ui):
+    """The default description names no interface, and "Run it locally"
+    gives the path the badge opens."""
+    result = cookies.bake(extra_context={"online_checks": False, "ui": ui})
+    readme = (result.project_path / "README.md").read_text()
+    assert "An R project that opens in the browser, on Binder." in readme
+    run_locally = readme.split("## Run it locally", 1)[1].split("## ", 1)[0]
+    assert ("`/shiny/` for the app" in run_locally) is (ui == "shiny")
+    assert "`/rstudio` for RStudio" in run_locally

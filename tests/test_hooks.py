@@ -244,7 +244,9 @@ def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd):
     for command in ("git init -b dev", "git remote add origin https://github.com/octo-cat/demo.git",
                     "git push -u origin dev"):
         assert command in out
-    assert "github.com/new" not in out  # only when the repository is known to be missing
+    # Not checked online: the link that creates it, with what it must be.
+    assert ("  Create the repository on GitHub first, if it is not there yet: public, and empty\n"
+            "  (no README, license or .gitignore): https://github.com/new?owner=octo-cat&name=demo\n") in out
     # The hooks ran as children of this process; their hand-off is gone.
     assert not Path(handoff_path(project, parent_pid=os.getpid())).exists()
     assert [p.name for p in project.parent.iterdir()] == ["demo"]

@@ -260,6 +260,9 @@ def test_hook_fault_matrix(cookies, httpserver, monkeypatch, capfd, case):
         dockerfile = (result.project_path / "Dockerfile").read_text()
         pinned = f"FROM rocker/binder:{TAG}@{DIGEST}\n"
         assert (pinned in dockerfile) is (case != "tag missing")
+        # The link that creates the repository: when GitHub said it is
+        # missing, or did not say; never when it is there.
+        assert ("github.com/new?" in captured.out) is (case != "all exist")
 
 
 def test_hook_with_a_silent_server_finishes_by_the_deadline(cookies, silent_server, monkeypatch, capfd):
