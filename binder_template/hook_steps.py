@@ -39,23 +39,41 @@ PLACEHOLDER_USER = "your-github-user"
 STALE_SECONDS = 24 * 3600
 
 
+def handoff_folder(project_dir) -> str:
+    """A private folder of this user's, outside the project: in the
+    temporary folder, or, when another user holds that name (anyone can
+    create it first) or it would be inside the project (a relative TMPDIR),
+    in this user's ~/.cache, which no one else can make."""
+    uid = getattr(os, "getuid", lambda: 0)()
+    project = os.path.realpath(project_dir)
+    candidates = [os.path.join(tempfile.gettempdir(), f"rocker-binder-template-{uid}"),
+                  os.path.join(os.path.expanduser("~"), ".cache", "rocker-binder-template")]
+    for folder in candidates:
+        if not os.path.isabs(folder) or os.path.commonpath([os.path.realpath(folder), project]) == project:
+            continue
+        try:
+            os.makedirs(os.path.dirname(folder), exist_ok=True)
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        info = os.lstat(folder)
+        if stat.S_ISDIR(info.st_mode) and not info.st_mode & 0o077 and \
+                info.st_uid == getattr(os, "getuid", lambda: info.st_uid)():
+            return folder
+    raise OSError(f"{candidates[0]} is not a private folder of this user's, and neither is "
+                  f"{candidates[1]}: remove them if they are yours, or set TMPDIR to a folder of your own")
+
+
 def handoff_path(project_dir, parent_pid: int | None = None) -> str:
     """Where the pre-generation hook leaves what the post-generation hook
     needs (the hooks are separate processes, both children of the one
-    cookiecutter process): a private folder of this user's, outside the
-    project, so nothing is ever written into it but generated files."""
-    folder = os.path.join(tempfile.gettempdir(), f"rocker-binder-template-{getattr(os, 'getuid', lambda: 0)()}")
-    try:
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
-    info = os.lstat(folder)
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077 or \
-            info.st_uid != getattr(os, "getuid", lambda: info.st_uid)():
-        raise OSError(f"{folder} is not a private folder of this user's")
+    cookiecutter process), so nothing is ever written into the project but
+    generated files."""
     parent = os.getppid() if parent_pid is None else parent_pid
     key = hashlib.sha256(f"{os.path.realpath(project_dir)}\0{parent}".encode()).hexdigest()[:32]
-    return os.path.join(folder, f"{key}.json")
+    return os.path.join(handoff_folder(project_dir), f"{key}.json")
 
 
 def write_handoff(project_dir, handoff: dict) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 
-from binder_template.answers import TEMPLATE_ROOT, Problem
+from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, TEMPLATE_ROOT, Problem
 
 
 def shell_word(text: str) -> str:
@@ -32,25 +33,73 @@ def shell_word(text: str) -> str:
     return "$'" + "".join(escaped) + "'"
 
 
-def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_ROOT) -> list[str]:
-    """The cookiecutter command with each answer that is not the default,
-    and a line of '^' under the answers to fix."""
+# An extra-context answer on cookiecutter's command line: name=value.
+_ANSWER_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
+# Defaults that stand for "read it from git" (layout=existing-project).
+_FROM_GIT = {"github_user": FROM_ORIGIN, "branch": CHECKED_OUT}
+
+
+def invocation(pids=None) -> list[str] | None:
+    """The command cookiecutter was started with, as the user typed it: this
+    process's, when this is cookiecutter (rendering), or its parent's, when
+    this is a hook (cookiecutter runs hooks as children). Linux shows it in
+    /proc; None elsewhere, or when cookiecutter was called from Python."""
+    for pid in pids or (os.getpid(), os.getppid()):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as file:
+                words = [os.fsdecode(word) for word in file.read(1 << 20).split(b"\0")[:-1]]
+        except OSError:
+            continue
+        for i, word in enumerate(words):
+            if os.path.basename(word) == "cookiecutter" and (i == 0 or words[i - 1] != "-m"):
+                return words[i:]  # a console script: its path as the user typed it
+            if word == "cookiecutter" and i > 0 and words[i - 1] == "-m":
+                return ["python3", "-m", "cookiecutter", *words[i + 1:]]
+    return None
+
+
+def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_ROOT,
+                 typed: list[str] | None = None) -> list[str]:
+    """The command to run again: the one the user typed, with its options,
+    template and answers, and --no-input; after an interactive run, every
+    answer that is not the default. The answers to fix come last, on a line
+    of their own marked by a comment (a mark under them would move when a
+    terminal wraps the line)."""
     with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
         config = json.load(config_file)
-    words = ["cookiecutter", "--no-input", shell_word(str(answers.get("_template") or "TEMPLATE"))]
-    under = [" " * len(word) for word in words]
-    for name, default in config.items():
-        if name.startswith("_") or name not in answers:
-            continue
+
+    def word(name: str) -> str:
         value = answers[name]
-        default = default[0] if isinstance(default, list) else default
-        if value == default and name not in marked:
-            continue
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        word = f"{name}={shell_word(text)}"
-        words.append(word)
-        under.append(("^" if name in marked else " ") * len(word))
-    return ["  " + " ".join(words), ("  " + " ".join(under)).rstrip()]
+        return f"{name}={shell_word(text)}"
+
+    if typed:
+        words = [shell_word(w) for w in typed if not _ANSWER_WORD.match(w)]
+        if "--no-input" not in typed[1:]:
+            words.insert(1, "--no-input")
+        given = [w.split("=", 1)[0] for w in typed[1:] if _ANSWER_WORD.match(w)]
+    else:
+        words = ["cookiecutter", "--no-input", shell_word(str(answers.get("_template") or "TEMPLATE"))]
+        given = []
+    if not given:  # answered at the prompts: all that differ from the defaults
+        for name, default in config.items():
+            default = default[0] if isinstance(default, list) else default
+            if not name.startswith("_") and name in answers and answers[name] != default \
+                    and answers[name] != _FROM_GIT.get(name) and not has_template(default):
+                given.append(name)
+    words += [word(name) for name in dict.fromkeys(given) if name in answers and name not in marked]
+    to_fix = [word(name) for name in config if name in marked and name in answers]
+    if not to_fix:
+        return ["  " + " ".join(words)]
+    return ["  " + " ".join(words) + " \\", "    " + " ".join(to_fix) + "   # <- fix " +
+            ("this answer" if len(to_fix) == 1 else "these answers")]
+
+
+def has_template(default) -> bool:
+    """A default cookiecutter works out from other answers (repo_name from
+    project_name, the branch from the layout): given again, it would stop
+    following them."""
+    return isinstance(default, str) and "{{" in default
 
 
 def refusal(problems: list[Problem], answers: dict) -> str:
@@ -58,5 +107,5 @@ def refusal(problems: list[Problem], answers: dict) -> str:
     plural = "s" if len(problems) > 1 else ""
     lines = [str(problem) for problem in problems]
     lines.append(f"Nothing was generated. Fix the answer{plural} marked below and run:")
-    lines += command_line(answers, {problem.answer for problem in problems})
+    lines += command_line(answers, {problem.answer for problem in problems}, typed=invocation())
     return "\n".join(lines)

@@ -168,7 +168,8 @@ class Front:
 
 class Jupyter:
     """A Jupyter server with a token. `rstudio` says what /rstudio/ does:
-    'up', 'loop', '500', 'hang', 'not-rstudio'. `starting` is how many /api/status
+    'up', 'loop', '500', 'hang', 'not-rstudio', 'trickle' (a byte every 0.2 s),
+    'elsewhere' (a redirect to another server). `starting` is how many /api/status
     requests answer 503 before the server is up."""
 
     def __init__(self, token: str, rstudio: str = "up", starting: int = 0):
@@ -194,6 +195,17 @@ class Jupyter:
             if self.rstudio == "hang":  # rserver never answers the proxy
                 self.server.release.wait(60)
                 return
+            if self.rstudio == "trickle":  # a byte at a time, never done
+                handler.send_response(200)
+                handler.send_header("Content-Length", "1000000")
+                handler.end_headers()
+                while not self.server.release.wait(0.2):
+                    handler.wfile.write(b"x")
+                    handler.wfile.flush()
+                return
+            if self.rstudio == "elsewhere":
+                # with an escape that GitHub would read as a line end
+                return respond(handler, 302, headers={"Location": "http://binder.invalid/rstudio/%0A::error::x"})
             if self.rstudio == "not-rstudio":
                 return respond(handler, 200, b"<html><title>Jupyter Server</title></html>", "text/html")
             return respond(handler, 200, RSTUDIO_PAGE, "text/html")

@@ -170,6 +170,8 @@ def test_smoke_test_waits_for_a_server_that_is_starting(scripts):
     ("500", "/rstudio/: HTTP 500 (ended at /rstudio/)"),
     ("not-rstudio", "/rstudio/: HTTP 200 at /rstudio/, but not RStudio's page"),
     ("hang", "/rstudio/: no answer within 2 s (TimeoutError)"),
+    ("trickle", "/rstudio/: the page did not arrive in time (2 s)"),
+    ("elsewhere", "/rstudio/: redirected to another server, http://binder.invalid/rstudio/%250A::error::x"),
 ])
 def test_smoke_test_fails_with_one_line_saying_what_failed(scripts, mode, line):
     with Jupyter(TOKEN, rstudio=mode).server as server:
@@ -177,6 +179,15 @@ def test_smoke_test_fails_with_one_line_saying_what_failed(scripts, mode, line):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [f"::error title=Binder smoke test::{line}"]
     assert "Traceback" not in result.stderr
+
+
+def test_smoke_test_refuses_an_https_url_and_sends_nothing(scripts):
+    with Jupyter(TOKEN).server as server:
+        result = smoke(scripts, server.url.replace("http://", "https://"), "--seconds", "1")
+    assert result.returncode == 1 and server.requests == []
+    assert result.stdout.splitlines() == [
+        "::error title=Binder smoke test::the URL must start with http:// (the image's server on this machine), "
+        "not https://"]
 
 
 def test_smoke_test_gives_up_on_a_server_that_never_starts(scripts):

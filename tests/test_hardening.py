@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import resource
 import shlex
 import signal
@@ -343,33 +344,113 @@ def test_an_empty_project_name_is_reported_as_project_name(tmp_path):
     assert errors == ["error: project_name = '': it cannot be empty (for example: Soil moisture course)"]
 
 
+def printed_command(stderr: str) -> str:
+    """The command a refusal prints, as the lines a user copies."""
+    lines = stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Nothing was generated. Fix the answer"))
+    command = []
+    for line in lines[at + 1:]:
+        if not line.startswith("  "):
+            break
+        command.append(line)
+    return "\n".join(command)
+
+
+def paste(command: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command pasted into bash, as a user does."""
+    return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PWD": str(cwd)})
+
+
 def test_the_printed_command_runs_again_with_one_edit(tmp_path):
     answers = ["project_name=Soil & water 'course'", "github_user=bad--user", "r_packages=dplyr, janitor",
                "online_checks=false", "ui=lab"]
-    first = cookiecutter(tmp_path / "out", *answers)
+    out = tmp_path / "out"
+    out.mkdir()
+    first = subprocess.run([tool("cookiecutter"), "--no-input", "-o", "generated", str(TEMPLATE_ROOT), *answers],
+                           cwd=out, capture_output=True, text=True, timeout=120)
     assert first.returncode == 1
-    lines = first.stderr.splitlines()
-    at = lines.index("Nothing was generated. Fix the answer marked below and run:")
-    command, marks = lines[at + 1], lines[at + 2]
-    # The marks stand under the bad answer, and only under it.
-    marked = command[marks.index("^"):marks.rindex("^") + 1]
-    assert marked == "github_user=bad--user"
-    words = shlex.split(command)
-    assert words[:3] == ["cookiecutter", "--no-input", str(TEMPLATE_ROOT)]
-    assert set(answers) - {"github_user=bad--user"} <= set(words[3:])
-    fixed = [w if w != "github_user=bad--user" else "github_user=octo-cat" for w in words[3:]]
-    second = cookiecutter(tmp_path / "again", *fixed)
+    command = printed_command(first.stderr)
+    # The answer to fix stands alone on the last line, named by a comment that
+    # a terminal's wrapping cannot move away from it.
+    assert command.splitlines()[-1] == "    github_user=bad--user   # <- fix this answer"
+    words = shlex.split(command.replace("\\\n", " "), comments=True)
+    assert words[:5] == [tool("cookiecutter"), "--no-input", "-o", "generated", str(TEMPLATE_ROOT)]
+    assert set(answers) - {"github_user=bad--user"} <= set(words[5:])
+    second = paste(command.replace("github_user=bad--user", "github_user=octo-cat"), out)
     assert second.returncode == 0, second.stderr
-    readme = (tmp_path / "again" / "soil-water-course" / "README.md").read_text()
+    readme = (out / "generated" / "soil-water-course" / "README.md").read_text()
     assert readme.startswith("# Soil \\& water 'course'\n")
 
 
+def test_the_printed_command_runs_again_for_an_existing_project(tmp_path):
+    from tests.corpus_projects import GIT_ENV, git
+
+    project = tmp_path / "soil"
+    project.mkdir()
+    (project / "a.R").write_text("x <- 1\n")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "remote", "add", "origin", "https://github.com/someone/soil.git")
+    first = subprocess.run(
+        [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
+         "layout=existing-project", "repo_name=soil", "online_checks=false", "branch=-main"],
+        cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, **GIT_ENV, "PWD": str(project)})
+    assert first.returncode == 1
+    command = printed_command(first.stderr)
+    assert "github_user=" not in command  # a default read from git is not an answer to give
+    second = paste(command.replace("branch=-main", "branch=main"), project)
+    assert second.returncode == 0, second.stderr
+    assert (project / "binder" / "Dockerfile").is_file()
+
+
+def test_the_printed_command_after_an_interactive_run_runs_again(tmp_path):
+    """Answers typed at the prompts (under a pseudo-terminal, as a person
+    types them) come back as name=value words after --no-input."""
+    import pty
+
+    out = tmp_path / "out"
+    out.mkdir()
+    typed = {"github_user": "bad--user", "online_checks": "no", "project_name": "Typed title"}
+    order = [name for name in json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+             if not name.startswith("_")]
+    keys = "".join(typed.get(name, "") + "\r" for name in order).encode()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: cookiecutter, reading the terminal
+        os.chdir(out)
+        os.execv(tool("cookiecutter"), [tool("cookiecutter"), "-o", "generated", str(TEMPLATE_ROOT)])
+    os.write(fd, keys)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.decode(errors="replace")).replace("\r\n", "\n")
+    assert os.waitstatus_to_exitcode(status) == 1, text
+    command = printed_command(text)
+    assert "--no-input" in command and "project_name='Typed title'" in command
+    second = paste(command.replace("github_user=bad--user", "github_user=octo-cat"), out)
+    assert second.returncode == 0, second.stderr
+    assert (out / "generated" / "typed-title" / "README.md").read_text().startswith("# Typed title\n")
+
+
 def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_path, monkeypatch, capsys):
+    """Another local user can make /tmp/rocker-binder-template-<uid> first
+    (here: a link to their folder): the hand-off goes to this user's
+    ~/.cache instead, and only when that is taken too is the run refused,
+    with what to do."""
     import tempfile
 
-    from binder_template.hook_steps import pre_gen_project
+    from binder_template.hook_steps import handoff_path, pre_gen_project, take_handoff
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     private = tmp_path / f"rocker-binder-template-{os.getuid()}"
@@ -379,10 +460,34 @@ def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_pat
     answers.update(repo_name="demo", github_user="your-github-user", branch="main", online_checks=False)
     project = tmp_path / "demo"
     project.mkdir()
+    assert pre_gen_project(answers, project, out=None) == 0
+    assert os.path.dirname(handoff_path(project)) == str(home / ".cache" / "rocker-binder-template")
+    assert take_handoff(project) and list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []
+
+    (home / ".cache" / "rocker-binder-template").rmdir()
+    (home / ".cache" / "rocker-binder-template").symlink_to(elsewhere)
     assert pre_gen_project(answers, project, out=None) == 1
     err = capsys.readouterr().err
-    assert "error: could not prepare generation:" in err and "not a private folder" in err
+    assert "error: could not prepare generation:" in err and "set TMPDIR to a folder of your own" in err
     assert list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []
+
+
+def test_a_relative_tmpdir_never_puts_the_hand_off_in_the_project(tmp_path, monkeypatch):
+    """The hooks run inside the project, where a relative TMPDIR points."""
+    import tempfile
+
+    from binder_template.hook_steps import handoff_path
+
+    project = tmp_path / "demo"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setenv("TMPDIR", "tmp")
+    (project / "tmp").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    path = handoff_path(project)
+    assert not path.startswith(str(project)) and path.startswith(str(tmp_path / "home"))
+    assert list((project / "tmp").iterdir()) == []
 
 
 def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatch):
@@ -410,3 +515,18 @@ def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatc
     for worker in workers:
         worker.join()
     assert errors == []
+
+
+@pytest.mark.parametrize("name,value", [("ui", "Lab"), ("r_version", "4.2.1"), ("layout", "existing"),
+                                        ("license", "mit")])
+def test_a_choice_cookiecutter_refuses_is_explained_in_the_readme(tmp_path, name, value):
+    """Cookiecutter refuses a choice before any code of the template runs;
+    the README's troubleshooting shows its last line and every choice."""
+    choices = [v for v in json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())[name]]
+    result = cookiecutter(tmp_path / "out", f"{name}={value}", "online_checks=false")
+    assert result.returncode != 0 and list((tmp_path / "out").iterdir()) == []
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"ValueError: {value} provided for choice variable {name}, but the choices are {choices}.")
+    readme = (TEMPLATE_ROOT / "README.md").read_text()
+    assert "provided for choice variable …, but the choices are" in readme
+    assert f"  - `{name}`: " + ", ".join(f"`{v}`" for v in choices) + "\n" in readme
