@@ -26,7 +26,7 @@ from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
 from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
-from binder_template.rerun import refusal, shell_word
+from binder_template.rerun import command_of, refusal, shell_word
 
 # Folders the template may leave empty (github_actions=false, or the other
 # layout's): removed after generation when this run made them and nothing
@@ -197,6 +197,16 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
     return 0
 
 
+def rendering_for_cruft() -> bool:
+    """Whether the hook's parent is `cruft update`, `diff` or `check`: those
+    render the template into temporary folders to compare them."""
+    words = command_of(os.getppid())
+    for i, word in enumerate(words):
+        if os.path.basename(word) == "cruft" or (word == "cruft" and i and words[i - 1] == "-m"):
+            return any(w in ("update", "diff", "check") for w in words[i + 1:])
+    return False
+
+
 def check_existing_project(answers: dict, project_dir, out) -> dict | None:
     """The project's survey, its warnings printed; None, with every reason
     printed, when Binder cannot be added to it as it is."""
@@ -262,6 +272,8 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
                 file.write(pinned)
 
     environ = os.environ if environ is None else environ
+    if rendering_for_cruft():
+        return 0  # a temporary copy cruft compares: no next steps to take there
     if answers.get("layout") == "existing-project":
         print(existing_project_report(answers, project_dir, before.get("binder_files", {}), environ, facts),
               file=out)

@@ -39,17 +39,22 @@ _ANSWER_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 _FROM_GIT = {"github_user": FROM_ORIGIN, "branch": CHECKED_OUT}
 
 
+def command_of(pid: int) -> list[str]:
+    """A process's command line, from Linux's /proc; [] elsewhere."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as file:
+            return [os.fsdecode(word) for word in file.read(1 << 20).split(b"\0")[:-1]]
+    except OSError:
+        return []
+
+
 def invocation(pids=None) -> list[str] | None:
     """The command cookiecutter was started with, as the user typed it: this
     process's, when this is cookiecutter (rendering), or its parent's, when
     this is a hook (cookiecutter runs hooks as children). Linux shows it in
     /proc; None elsewhere, or when cookiecutter was called from Python."""
     for pid in pids or (os.getpid(), os.getppid()):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as file:
-                words = [os.fsdecode(word) for word in file.read(1 << 20).split(b"\0")[:-1]]
-        except OSError:
-            continue
+        words = command_of(pid)
         for i, word in enumerate(words):
             if os.path.basename(word) == "cookiecutter" and (i == 0 or words[i - 1] != "-m"):
                 return words[i:]  # a console script: its path as the user typed it
