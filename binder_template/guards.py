@@ -9,7 +9,11 @@ command, cruft and the Python API alike.
    fails (a full disk, a file size limit) or when Ctrl-C stops it during a
    hook. The two cookiecutter functions where that happens are wrapped so
    that those failures reach cookiecutter as the kinds it already cleans up
-   after. Nothing else about them changes.
+   after. In a folder that was there before (-f, -s), which cookiecutter
+   never removes, the files and folders this run made are removed instead,
+   so the folder is left as it was found.
+3. With -s, say which kept files differ from what this run would write:
+   the post-generation report lists them as differing, not as kept.
 2. Keep a refusal one clear block. When a hook refuses the answers, it has
    already printed every problem and the command to run again; cookiecutter
    then logs its own traceback of the hook's exit status, which says nothing
@@ -19,12 +23,17 @@ command, cruft and the Python API alike.
 from __future__ import annotations
 
 import functools
+import json
 import logging
+import os
+import re
 import sys
 
 from cookiecutter import generate, hooks
 from cookiecutter.exceptions import FailedHookException
-from jinja2.exceptions import UndefinedError
+from jinja2.exceptions import TemplateError, UndefinedError
+
+from binder_template.pinning import pin_base_image
 
 
 class WriteFailed(UndefinedError):
@@ -32,17 +41,94 @@ class WriteFailed(UndefinedError):
     folder it made and reports the message without a traceback."""
 
 
+# What each generation found in its folder before writing: the files there
+# (the first file written comes after cookiecutter has made the folders).
+_FOUND: dict[tuple[str, int], set[str]] = {}
+
+
+def files_in(folder: str) -> set[str]:
+    found = set()
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        found.update(os.path.join(root, name) for name in files)
+    return found
+
+
+def undo(project_dir: str, found: set[str]) -> None:
+    """Remove the files this run wrote, and the folders it made that are
+    empty then (those the pre-generation hook did not see)."""
+    from binder_template import hook_steps
+
+    handoff = hook_steps.read_handoff(project_dir, parent_pid=os.getpid())
+    before = {os.path.join(project_dir, f) for f in handoff.get("before", {}).get("folders", [])}
+    for path in files_in(project_dir) - found:
+        os.unlink(path)
+    for root, dirs, _ in os.walk(project_dir, topdown=False):
+        for name in dirs:
+            path = os.path.join(root, name)
+            if path not in before and name != ".git":
+                try:
+                    os.rmdir(path)  # only when empty
+                except OSError:
+                    pass
+    try:
+        os.unlink(hook_steps.handoff_path(project_dir, parent_pid=os.getpid()))
+    except OSError:
+        pass
+
+
+def note_if_different(project_dir: str, infile: str, context: dict, env) -> None:
+    """With -s, a file that is there is kept: note it in the hand-off when it
+    differs from what this run would write."""
+    from binder_template import hook_steps
+
+    outfile = os.path.join(project_dir, env.from_string(infile).render(**context))
+    if os.path.isdir(outfile) or not os.path.isfile(outfile) or os.path.islink(outfile):
+        return
+    rendered = env.get_template(infile.replace(os.path.sep, "/")).render(**context)
+    with open(outfile, encoding="utf-8", errors="replace", newline="") as file:
+        there = file.read(len(rendered) + 4096).replace("\r\n", "\n")
+    pinned = re.search(r"^FROM rocker/binder:(\S+)@(sha256:[0-9a-f]{64})$", there, re.MULTILINE)
+    if pinned and os.path.basename(outfile) == "Dockerfile":
+        # An earlier run pinned it after rendering: compare it pinned the same way.
+        try:
+            rendered = pin_base_image(rendered, pinned.group(1), pinned.group(2))
+        except ValueError:
+            pass
+    if there == rendered.replace("\r\n", "\n"):
+        return
+    path = hook_steps.handoff_path(project_dir, parent_pid=os.getpid())
+    handoff = hook_steps.read_handoff(project_dir, parent_pid=os.getpid())
+    if handoff:
+        relative = os.path.relpath(outfile, project_dir).replace(os.path.sep, "/")
+        handoff["differs"] = sorted(set(handoff.get("differs", [])) | {relative})
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(handoff, file)
+
+
 def guard_writes(generate_file):
     @functools.wraps(generate_file)
-    def guarded(project_dir, infile, *args, **kwargs):
+    def guarded(project_dir, infile, context, env, skip_if_file_exists=False, *args, **kwargs):
+        key = (os.path.realpath(project_dir), id(context))
+        if key not in _FOUND:
+            _FOUND[key] = files_in(str(project_dir))
         try:
-            return generate_file(project_dir, infile, *args, **kwargs)
+            if skip_if_file_exists:
+                try:
+                    note_if_different(str(project_dir), infile, context, env)
+                except (OSError, ValueError, UnicodeError, TemplateError):
+                    pass  # only a note: the report then calls the file kept
+            return generate_file(project_dir, infile, context, env, skip_if_file_exists, *args, **kwargs)
         except (OSError, UnicodeError) as err:
             message = f"error: could not write the project's files ({err})"
         except KeyboardInterrupt:
             message = "Interrupted: nothing was generated."
         # First, before cookiecutter's own report of the failure.
         print(message, file=sys.stderr)
+        try:
+            undo(str(project_dir), _FOUND[key])
+        except OSError:
+            pass
         raise WriteFailed(message)
 
     guarded.binder_template_guard = True

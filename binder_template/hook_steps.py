@@ -275,14 +275,15 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
     if rendering_for_cruft():
         return 0  # a temporary copy cruft compares: no next steps to take there
     if answers.get("layout") == "existing-project":
-        print(existing_project_report(answers, project_dir, before.get("binder_files", {}), environ, facts),
-              file=out)
+        print(existing_project_report(answers, project_dir, before.get("binder_files", {}), environ, facts,
+                                      handoff.get("differs", [])), file=out)
         return 0
     print(next_steps(answers, project_dir, handoff.get("repo_missing"), before["git"], environ), file=out)
     return 0
 
 
-def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict) -> str:
+def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict,
+                            differs: list[str] = ()) -> str:
     """What was added and what was left alone, what the project's code and
     Binder files brought, the badge, and how to commit and push all of it."""
     here = facts.get("here", "binder")
@@ -298,7 +299,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     added = [name for name in wanted if name in now and name not in had]
     replaced = [name for name in wanted if name in had
                 and had[name] != file_digest(os.path.join(project_dir, name))]
-    kept = [name for name in wanted if name in had and name not in replaced]
+    kept = [name for name in wanted if name in had and name not in replaced and name not in differs]
+    kept_differing = [name for name in wanted if name in had and name not in replaced and name in differs]
     try:
         readme, edit = existing.add_badge(project_dir, badge)
         not_written = None
@@ -312,8 +314,12 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         lines += [f"  {name}" for name in replaced]
     if kept:
         lines += ["Left as they were (already there):"] + [f"  {name}" for name in kept]
+    if kept_differing:
+        lines += ["Kept, but they differ from what this run would write (-s never overwrites; delete one "
+                  "and run again to have it rewritten):"] + [f"  {name}" for name in kept_differing]
     used = facts.get("used", {})
-    if f"{here}/install.R" in kept:  # an earlier run's: it names what was found then
+    left = kept + kept_differing
+    if f"{here}/install.R" in left:  # an earlier run's: it names what was found then
         text = read_small(os.path.join(project_dir, here, "install.R"))
         used = {name: where for name, where in used.items() if f'"{name}"' not in text}
         tries = f"{here}/install.R was kept and does not name them: add them to it"
@@ -349,16 +355,16 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     for name, url in others:
         lines += [f"{name} has another Binder badge, which launches {url}: remove it if it is out of date."]
     tag = kept_dockerfile_tag(os.path.join(project_dir, here, "Dockerfile")) \
-        if f"{here}/Dockerfile" in kept else None
+        if f"{here}/Dockerfile" in left else None
     if tag and tag != answers["r_version"]:
         lines += [f"{here}/Dockerfile was kept, and it builds rocker/binder:{tag}, not r_version = "
                   f"{answers['r_version']!r}: delete it and .github/dependabot.yml, and run this again, "
                   "to have them rewritten."]
-    workflow_branch = kept_workflow_branch(project_dir) if ".github/workflows/binder.yml" in kept else None
+    workflow_branch = kept_workflow_branch(project_dir) if ".github/workflows/binder.yml" in left else None
     if workflow_branch is not None and workflow_branch != branch:
         lines += [f"Your .github/workflows/binder.yml builds branch {workflow_branch!r}, and the badge launches "
                   f"{branch!r}: delete the workflow and run this again to have it rewritten."]
-    elif ".github/workflows/binder.yml" in kept and workflow_branch is None:
+    elif ".github/workflows/binder.yml" in left and workflow_branch is None:
         lines += ["Your .github/workflows/binder.yml was left alone. To add the template's jobs by hand,",
                   "generate into a scratch folder and copy the build and prewarm jobs from there:",
                   f"  cookiecutter --no-input -o /tmp/scratch {shell_word(str(answers.get('_template') or 'TEMPLATE'))}"

@@ -199,7 +199,8 @@ def test_a_workflow_of_the_users_own_is_left_alone_with_instructions(tmp_path):
     assert result.returncode == 0
     assert (project / ".github/workflows/binder.yml").read_text() == "name: mine\n"
     assert "Your .github/workflows/binder.yml was left alone." in result.stdout
-    assert "Left as they were (already there):\n  .github/workflows/binder.yml" in result.stdout
+    assert ("Kept, but they differ from what this run would write (-s never overwrites; delete one and run "
+            "again to have it rewritten):\n  .github/workflows/binder.yml") in result.stdout
 
 
 def test_a_new_repository_is_unchanged_by_the_new_layout(cookies):

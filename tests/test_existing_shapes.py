@@ -413,3 +413,46 @@ def test_without_s_what_was_replaced_is_said(tmp_path):
             "  binder/.Renviron\n  .github/workflows/binder.yml\n") in result.stdout
     assert "Left as they were" not in result.stdout
     assert (folder / ".github/workflows/binder.yml").read_text() != "name: mine\n"
+
+
+def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_path):
+    """A file size limit stands in for a full disk: install.R and
+    prewarm.py are larger than it. Everything the failed run wrote is gone; the next run adds all
+    of it, none of it 'left as it was'."""
+    import resource
+    import signal
+
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    folder = project(tmp_path, {"README.md": "# T\n", "a.R": "library(tinyA)\n"},
+                     origin="https://github.com/someone/soil.git")
+    before = snapshot(folder)
+    command = [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
+               "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"]
+    env = {**os.environ, **GIT_ENV, "PWD": str(folder)}
+    failed = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120,
+                            preexec_fn=limit_file_size)
+    assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
+    assert snapshot(folder) == before
+    assert sorted(p.name for p in folder.iterdir()) == [".git", "README.md", "a.R"]
+    assert git(folder, "status", "--porcelain") == ""
+
+    again = add_binder(folder)
+    assert again.returncode == 0, again.stderr
+    assert "Left as they were" not in again.stdout and "  .github/scripts/prewarm.py" in again.stdout
+
+
+def test_a_kept_file_that_differs_is_said_to_differ(tmp_path):
+    folder = project(tmp_path, {"README.md": "# T\n"}, origin="https://github.com/someone/soil.git")
+    assert add_binder(folder).returncode == 0
+    same = add_binder(folder)
+    assert "Kept, but they differ" not in same.stdout and "  binder/install.R" in same.stdout
+    install = folder / "binder" / "install.R"
+    install.write_text(install.read_text()[:200])  # cut short by a full disk, once
+    differs = add_binder(folder)
+    assert ("Kept, but they differ from what this run would write (-s never overwrites; delete one and run "
+            "again to have it rewritten):\n  binder/install.R\n") in differs.stdout
