@@ -154,6 +154,19 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         return 1
 
     facts = None
+    if answers.get("layout") != "existing-project" and os.listdir(project_dir):
+        # -f into a folder that is there: nothing may be written through a link.
+        names = ("Dockerfile", "install.R", "apt.txt", ".Renviron", "README.md", "LICENSE", ".gitignore",
+                 ".dockerignore", f"{answers['repo_name']}.Rproj", "register_shiny_app.py",
+                 "analysis", "analysis/example.R", "analysis/example.ipynb")
+        problems = [p for p in survey.unsafe_paths(str(project_dir), "binder") if "symbolic link" in p]
+        problems += [f"{name} is a symbolic link: nothing is written through one" for name in names
+                     if os.path.islink(os.path.join(project_dir, name))]
+        if problems:
+            for problem in problems:
+                print(f"error: {problem}", file=out)
+            print("Nothing was written: remove or replace the links above and run cookiecutter again.", file=out)
+            return 1
     if answers.get("layout") == "existing-project":
         facts = check_existing_project(answers, project_dir, out)
         if facts is None:

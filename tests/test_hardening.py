@@ -533,3 +533,17 @@ def test_a_choice_cookiecutter_refuses_is_explained_in_the_readme(tmp_path, name
     readme = (TEMPLATE_ROOT / "README.md").read_text()
     assert "provided for choice variable …, but the choices are" in readme
     assert f"  - `{name}`: " + ", ".join(f"`{v}`" for v in choices) + "\n" in readme
+
+
+@pytest.mark.parametrize("link", [".github", "analysis", "Dockerfile", "README.md"])
+def test_an_existing_folder_with_a_link_where_a_file_goes_is_refused(tmp_path, link):
+    """-f into a folder that is there (a clone can carry links): nothing is
+    written through one, not even into a target that does not exist yet."""
+    project = tmp_path / "out" / "my-binder-project"
+    project.mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    (project / link).symlink_to(elsewhere / "target")
+    result = cookiecutter(tmp_path / "out", "-f", "-s", "online_checks=false")
+    assert result.returncode == 1
+    assert f"error: {link} is a symbolic link: nothing is written through one" in result.stderr
+    assert not elsewhere.exists() and [p.name for p in project.iterdir()] == [link]
