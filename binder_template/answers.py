@@ -233,6 +233,11 @@ def version_distance(a: str, b: str) -> float:
         return float("inf")
 
 
+def nearest_choice(version: str, choices: list[str]) -> str:
+    """The rocker/binder tag closest to an R version a project asks for."""
+    return min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, version))
+
+
 def normalise_binderhub_url(value: str) -> str:
     """The hub's base URL without a trailing '/' (launch paths are appended)."""
     return value.rstrip("/")

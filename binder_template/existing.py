@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 
-from binder_template.answers import version_distance, version_key
+from binder_template.answers import nearest_choice, version_key
 
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -206,7 +206,7 @@ def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str
     if locked is None or locked == r_version:
         return None
 
-    nearest = min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, locked))
+    nearest = nearest_choice(locked, choices)
     if nearest == r_version:
         return None  # as near as the images come
     advice = f"; the nearest choice is r_version={nearest}"

@@ -110,14 +110,9 @@ def project_survey(project_dir, answers: dict) -> dict:
 
 
 def take_handoff(project_dir) -> dict:
-    path = handoff_path(project_dir)
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return {}
-    with os.fdopen(descriptor, encoding="utf-8") as handoff_file:
-        handoff = json.load(handoff_file)
-    os.unlink(path)
+    handoff = read_handoff(project_dir)
+    if handoff:
+        os.unlink(handoff_path(project_dir))
     return handoff
 
 

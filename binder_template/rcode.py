@@ -313,32 +313,24 @@ def remote_package(spec: str) -> tuple[str, str | None]:
     return kind, parts[1] if len(parts) > 1 else None
 
 
-def description_required(folder: str) -> tuple[str | None, set[str]]:
-    """DESCRIPTION's own package name, and the packages it requires
-    (Depends, Imports, LinkingTo)."""
+def read_description(folder: str) -> dict:
+    """What DESCRIPTION says, read once: its own package name, the packages
+    it requires (Depends, Imports, LinkingTo), every package it names (the
+    four fields, its own name: its code uses itself), warnings (blank lines,
+    missing commas, remotes Binder cannot use) and errors (lines R cannot
+    read)."""
+    found = {"name": None, "required": set(), "declared": set(), "warnings": [], "errors": []}
     text = read_text(os.path.join(folder, "DESCRIPTION"), 256 * 1024)
     if text is None:
-        return None, set()
-    fields = read_dcf(text)[0]
-    required = set()
-    for field in DEPENDENCY_FIELDS[:3]:
-        required |= set(dependency_names(field, fields.get(field, ""))[0])
-    return fields.get("Package"), required - BASE_PACKAGES
-
-
-def description_packages(folder: str) -> tuple[set[str], list[str], list[str]]:
-    """The packages DESCRIPTION names (all four fields and its Remotes, and
-    its own name), warnings (blank lines, missing commas, remotes Binder
-    cannot use) and errors (lines R cannot read)."""
-    text = read_text(os.path.join(folder, "DESCRIPTION"), 256 * 1024)
-    if text is None:
-        return set(), [], []
+        return found
     fields, warnings, errors = read_dcf(text)
-    declared: set[str] = {fields.get("Package", "")}  # its own code uses itself
+    declared = {fields.get("Package", "")}
     for field in DEPENDENCY_FIELDS:
         names, problems = dependency_names(field, fields.get(field, ""))
         declared |= set(names)
         warnings += problems
+        if field != "Suggests":
+            found["required"] |= set(names) - BASE_PACKAGES
     for spec in filter(None, (s.strip() for s in fields.get("Remotes", "").split(","))):
         kind, package = remote_package(spec)
         if kind == "local":
@@ -347,4 +339,5 @@ def description_packages(folder: str) -> tuple[set[str], list[str], list[str]]:
         elif package and package not in declared:
             warnings.append(f"DESCRIPTION Remotes: {spec!r} is for {package}, which no dependency field "
                             "names: install.R installs it only if the code loads it")
-    return declared, warnings, errors
+    found.update(name=fields.get("Package"), declared=declared, warnings=warnings, errors=errors)
+    return found

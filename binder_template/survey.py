@@ -21,7 +21,7 @@ from binder_template.answers import (
     FROM_ORIGIN,
     github_repo_error,
     github_user_error,
-    version_distance,
+    nearest_choice,
 )
 
 # Where repo2docker looks for configuration before the root; both at once is
@@ -101,10 +101,6 @@ def runtime_r_version(text: str) -> str | None:
         current = [v for v, day in R_RELEASES if day <= match.group(1)]
         return current[-1] if current else R_RELEASES[0][0]
     return None
-
-
-def nearest_choice(version: str, choices: list[str]) -> str:
-    return min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, version))
 
 
 def runtime_warning(text: str, prefix: str, answers: dict, choices: list[str]) -> str | None:
@@ -239,10 +235,10 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
             refusals.append(f"{name} is not a regular file (a symbolic link or a special file): "
                             "Binder files are never read through one")
-    declared, description_warnings, unreadable = rcode.description_packages(folder)
-    own_name, required = rcode.description_required(folder)
-    warnings += [f"warning: {w}" for w in description_warnings]
-    refusals += unreadable
+    description = rcode.read_description(folder)
+    declared, required, own_name = description["declared"], description["required"], description["name"]
+    warnings += [f"warning: {w}" for w in description["warnings"]]
+    refusals += description["errors"]
     locked = renv_lock_packages(folder)
     used = rcode.packages_used(folder)
     # renv projects get their packages from renv.lock alone: renv's library
