@@ -4,10 +4,12 @@
 They answer as the real code does:
 - BinderHub (binderhub/builder.py): `/build/gh/...` refuses a request without
   `Accept: text/event-stream` with 400, then streams `data: {"phase": ...}`
-  events with `:keepalive` comments between them; a build goes on when the
-  client leaves.
+  events with `:keepalive` comments between them; after `built` it launches
+  a server and holds the stream; a full hub sends `failed` with "Too many
+  users..." (binderhub/quota.py).
 - The mybinder.org front (mybinder.org-deploy's federation-redirect):
-  `/active_hosts` lists the members, `/build/...` answers 307 to one of them.
+  `/active_hosts` lists the members, `/build/...` answers 307 to one of them
+  (`host_url + uri`).
 - A Jupyter server: `/api/status` with a token, and `/rstudio/` through
   jupyter-rsession-proxy to RStudio's page, which loads
   `rstudio/rstudio.nocache.js` (rstudio/rstudio src/gwt/www/index.htm).
@@ -19,11 +21,12 @@ import json
 import select
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-# How long a building member waits for the client to leave before it
-# finishes the build and starts a launch, as BinderHub would.
-BUILD_SECONDS = 10
+# How long a member that has sent `built` waits for the client to leave
+# before it sends the launch's phases.
+LAUNCH_SECONDS = 5
 RSTUDIO_PAGE = (b'<!DOCTYPE html><html><head><title>RStudio</title>'
                 b'<script src="rstudio/rstudio.nocache.js"></script></head><body></body></html>')
 
@@ -75,20 +78,27 @@ def respond(handler, status: int, body: bytes = b"", content_type: str = "text/p
 
 class Member:
     """One BinderHub. `script` is what it streams for a build: phases, with
-    ':keepalive' standing for a comment. A script whose last phase is
-    'building' or 'built' then waits for the client to leave, and records
-    whether it did before the build finished."""
+    ':keepalive' for a comment, and then, as BinderHub does after `built`, a
+    launch (`launching`, `ready`) and the stream held open. A script may end
+    instead with what a hub should not do forever:
+    '...keepalives' (a build that goes on: a keep-alive every 0.2 s),
+    '...trickle' (a byte every 0.2 s, no newline), '...flood' (bytes as fast
+    as the client reads them, no newline) or '...end' (the stream closes).
+    Ends when the client leaves, recorded in `left_after`."""
 
     def __init__(self, script: list[str], message: str = ""):
         self.script, self.message = script, message
         self.sent: list[str] = []
-        self.client_left_early: bool | None = None
+        self.bytes_sent = 0
+        self.left_after: str | None = None  # the last thing sent before the client left
         self.done = threading.Event()  # set when a build request has been answered
         self.server = FakeServer(self.answer)
 
     def answer(self, handler) -> None:
         try:
             self.stream(handler)
+        except OSError:  # the client left mid-write
+            self.left_after = self.sent[-1] if self.sent else None
         finally:
             self.done.set()
 
@@ -103,26 +113,63 @@ class Member:
         handler.end_headers()
         handler.close_connection = True
 
-        def send(text: str) -> None:
-            data = text.encode()
+        def send(data: bytes) -> None:
             handler.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
             handler.wfile.flush()
+            self.bytes_sent += len(data)
 
-        for phase in self.script:
+        def emit(phase: str) -> None:
             if phase == ":keepalive":
-                send(":keepalive\n\n")
+                send(b":keepalive\n\n")
             else:
                 event = {"phase": phase, "message": self.message if phase == "failed" else f"{phase}\n"}
-                send(f"data: {json.dumps(event)}\n\n")
+                send(f"data: {json.dumps(event)}\n\n".encode())
             self.sent.append(phase)
-        if self.script[-1] in ("building", "built"):
-            self.client_left_early = client_leaves(handler.connection, BUILD_SECONDS)
-            if self.client_left_early:
+
+        def until_the_client_leaves(seconds: float, step) -> None:
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline and not self.server.release.is_set():
+                if client_leaves(handler.connection, 0.2):
+                    self.left_after = self.sent[-1] if self.sent else None
+                    return
+                step()
+
+        for phase in self.script:
+            if phase == "...keepalives":
+                return until_the_client_leaves(60, lambda: emit(":keepalive"))
+            if phase == "...trickle":
+                return until_the_client_leaves(60, lambda: send(b"x"))
+            if phase == "...flood":
+                while not self.server.release.is_set():
+                    send(b"x" * 65536)
                 return
-            for phase in ("built", "launching", "ready")[1 if self.script[-1] == "built" else 0:]:
-                send(f'data: {{"phase": "{phase}"}}\n\n')
-                self.sent.append(phase)
+            if phase == "...end":
+                handler.wfile.write(b"0\r\n\r\n")
+                return
+            emit(phase)
+            if phase == "built":
+                # BinderHub launches a server, then holds the stream 60 s.
+                until_the_client_leaves(LAUNCH_SECONDS, lambda: None)
+                if self.left_after:
+                    return
+                emit("launching")
+                emit("ready")
+                return until_the_client_leaves(60, lambda: None)
+            if phase == "failed":
+                break
         handler.wfile.write(b"0\r\n\r\n")
+
+
+class Raw:
+    """A member that answers a build with these bytes, as they are: a bad
+    status line, too many headers, a cut chunk."""
+
+    def __init__(self, data: bytes):
+        def answer(handler):
+            handler.wfile.write(data)
+            handler.wfile.flush()
+            handler.close_connection = True
+        self.server = FakeServer(answer)
 
 
 def client_leaves(connection: socket.socket, seconds: float) -> bool:
@@ -151,18 +198,34 @@ class Busy:
 
 
 class Front:
-    """mybinder.org itself: lists the members and redirects builds to one."""
+    """mybinder.org's front (federation-redirect's app.py): /active_hosts
+    lists the members as JSON (`members`, or `body` as given, or a byte every
+    0.2 s when `body` is 'trickle'), and /build/... answers 307 to
+    `redirect_to`, or to a member when that is None. `members=None` is a
+    hub without /active_hosts."""
 
-    def __init__(self, members: dict[str, str] | None, redirect_to: str | None = None):
-        self.members, self.redirect_to = members, redirect_to
+    def __init__(self, members: dict[str, str] | None, redirect_to: str | None = None,
+                 body: bytes | str | None = None):
+        self.members, self.redirect_to, self.body = members, redirect_to, body
         self.server = FakeServer(self.answer)
 
     def answer(self, handler) -> None:
+        if handler.path.endswith("/active_hosts") and self.body == "trickle":
+            handler.send_response(200)
+            handler.send_header("Content-Length", "1000000")
+            handler.end_headers()
+            while not self.server.release.wait(0.2):
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+            return
+        if handler.path.endswith("/active_hosts") and self.body is not None:
+            return respond(handler, 200, self.body, "application/json")
         if handler.path.endswith("/active_hosts") and self.members is not None:
             hosts = {name: {"url": url, "weight": 1} for name, url in self.members.items()}
             return respond(handler, 200, json.dumps({"active_hosts": hosts}).encode(), "application/json")
-        if "/build/" in handler.path and self.redirect_to:
-            return respond(handler, 307, headers={"Location": self.redirect_to + handler.path})
+        target = self.redirect_to or next(iter((self.members or {}).values()), None)
+        if "/build/" in handler.path and target:
+            return respond(handler, 307, headers={"Location": target + handler.path})
         return respond(handler, 404, b"Not Found")
 
 
