@@ -3,8 +3,9 @@
     python -m tests.private_dockerd start DIR   # prints the DOCKER_HOST to use
     python -m tests.private_dockerd stop DIR
 
-Debian's dockerd (package docker.io) is started with its own socket, data
-root and exec root under DIR, no bridge, and no iptables or forwarding rules:
+The machine's dockerd (Debian's docker.io here, Docker's docker-ce on a
+GitHub runner) is started with its own socket, data root and exec root under
+DIR, no bridge, and no iptables or forwarding rules:
 containers and builds get only the `none` and `host` networks, and every
 build and run in the tests asks for `--network=none`. Nothing it writes
 outside DIR survives `stop`, which also removes DIR.
@@ -25,10 +26,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-DOCKERD = "/usr/sbin/dockerd"
-# Debian's 20.10 client: it builds with BuildKit when DOCKER_BUILDKIT=1, with
-# no buildx plugin (a newer client on PATH would want one).
+# Debian installs dockerd in /usr/sbin, docker-ce in /usr/bin.
+DOCKERD = shutil.which("dockerd", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+# The engine's own client: Debian's 20.10 builds with BuildKit when
+# DOCKER_BUILDKIT=1 with no buildx plugin; docker-ce's comes with buildx. (A
+# newer client elsewhere on PATH, without buildx, could not build.)
 DOCKER = "/usr/bin/docker"
+# A containerd namespace of its own: on a machine whose containerd already
+# runs (a GitHub runner), dockerd uses that containerd rather than starting one.
+CONTAINERD_NAMESPACE = "rocker-binder-template-tests"
 START_TIMEOUT = 60
 STOP_TIMEOUT = 60
 
@@ -48,6 +54,8 @@ def daemon_args(state: Path) -> list[str]:
         f"--data-root={state / 'data'}",
         f"--exec-root={state / 'exec'}",
         f"--pidfile={state / 'dockerd.pid'}",
+        f"--containerd-namespace={CONTAINERD_NAMESPACE}",
+        f"--containerd-plugins-namespace={CONTAINERD_NAMESPACE}-plugins",
         # A config of our own, so /etc/docker/daemon.json cannot add
         # registries, mirrors or a different network.
         f"--config-file={state / 'daemon.json'}",
@@ -60,14 +68,19 @@ def docker_host(state: Path) -> str:
 
 def start(state: Path) -> tuple[subprocess.Popen, str]:
     """Start dockerd and return once it says it is ready."""
-    if not os.access(DOCKERD, os.X_OK):
-        raise DaemonError(f"{DOCKERD} not found: apt-get install docker.io")
+    if DOCKERD is None:
+        raise DaemonError("dockerd not found: apt-get install docker.io")
     if os.geteuid() != 0:
         raise DaemonError("a private dockerd needs root")
     state.mkdir(parents=True, exist_ok=True)
     # BuildKit's cache stays for the whole run: the tests check which steps
     # a rebuild takes from it, and a collection in between would remove them.
-    (state / "daemon.json").write_text(json.dumps({"builder": {"gc": {"enabled": False}}}))
+    # Images stay in the data root, as in Debian's 20.10, also under a Docker
+    # that would keep a new data root's images in containerd (29 and later).
+    (state / "daemon.json").write_text(json.dumps({
+        "builder": {"gc": {"enabled": False}},
+        "features": {"containerd-snapshotter": False},
+    }))
     notify_path = state / "notify.sock"
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     notify.bind(str(notify_path))
