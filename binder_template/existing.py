@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 
 from binder_template.answers import nearest_choice, version_key
+from binder_template.atomic import replace_file
 
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -176,16 +176,9 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
         raise BadgeNotWritten(f"{name} is not UTF-8 text, so it was not changed") from None
     edit = with_badge(text, badge)
     if edit.text is not None:
-        temporary = None
         try:
-            descriptor, temporary = tempfile.mkstemp(dir=project_dir, prefix=f".{name}.", suffix=".tmp")
-            with os.fdopen(descriptor, "wb") as file:
-                file.write(edit.text.encode("utf-8"))
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-            os.replace(temporary, path)
+            replace_file(path, edit.text.encode("utf-8"))
         except OSError as err:
-            if temporary and os.path.lexists(temporary):
-                os.unlink(temporary)
             raise BadgeNotWritten(f"{name} could not be written ({err.strerror}), so it was not "
                                   "changed") from None
     return name, edit

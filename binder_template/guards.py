@@ -11,7 +11,9 @@ command, cruft and the Python API alike.
    that those failures reach cookiecutter as the kinds it already cleans up
    after. In a folder that was there before (-f, -s), which cookiecutter
    never removes, the files and folders this run made are removed instead,
-   so the folder is left as it was found.
+   and the files it replaced are put back, so the folder is left as it was
+   found. Each file is written whole or not at all: cookiecutter writes it
+   in a scratch folder, and it is renamed into place.
 3. With -s, say which kept files differ from what this run would write:
    the post-generation report lists them as differing, not as kept.
 2. Keep a refusal one clear block. When a hook refuses the answers, it has
@@ -27,12 +29,15 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 
 from cookiecutter import generate, hooks
 from cookiecutter.exceptions import FailedHookException
 from jinja2.exceptions import TemplateError, UndefinedError
 
+from binder_template.atomic import replace_file
 from binder_template.pinning import pin_base_image
 
 
@@ -41,9 +46,17 @@ class WriteFailed(UndefinedError):
     folder it made and reports the message without a traceback."""
 
 
-# What each generation found in its folder before writing: the files there
-# (the first file written comes after cookiecutter has made the folders).
-_FOUND: dict[tuple[str, int], set[str]] = {}
+class Run:
+    """One generation's record, made before its first file is written (after
+    cookiecutter has made the folders): the files its folder held, and what
+    each file it has replaced held, to put back if the run fails."""
+
+    def __init__(self, project_dir: str):
+        self.found = files_in(project_dir)
+        self.replaced: dict[str, tuple[bytes, int]] = {}
+
+
+_RUNS: dict[tuple[str, int], Run] = {}
 
 
 def files_in(folder: str) -> set[str]:
@@ -54,14 +67,35 @@ def files_in(folder: str) -> set[str]:
     return found
 
 
-def undo(project_dir: str, found: set[str]) -> None:
-    """Remove the files this run wrote, and the folders it made that are
-    empty then (those the pre-generation hook did not see)."""
+def write_whole(generate_file, run: Run, project_dir: str, infile: str, context: dict, env) -> None:
+    """Have cookiecutter write the file in a scratch folder inside the
+    project, then rename it over the file it replaces: a write cut short
+    leaves the old file whole, and the old content is kept in `run`."""
+    outfile = os.path.join(project_dir, env.from_string(infile).render(**context))
+    scratch = tempfile.mkdtemp(dir=project_dir, prefix=".rocker-binder-template-")
+    try:
+        written = os.path.join(scratch, os.path.relpath(outfile, project_dir))
+        os.makedirs(os.path.dirname(written), exist_ok=True)
+        generate_file(scratch, infile, context, env)
+        if os.path.isfile(outfile) and outfile not in run.replaced:
+            with open(outfile, "rb") as file:
+                run.replaced[outfile] = (file.read(), os.stat(outfile).st_mode)
+        os.replace(written, outfile)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def undo(project_dir: str, run: Run) -> None:
+    """Put back the files this run replaced, remove those it added, and the
+    folders it made that are empty then (those the pre-generation hook did
+    not see)."""
     from binder_template import hook_steps
 
+    for path, (data, mode) in run.replaced.items():
+        replace_file(path, data, mode)
     handoff = hook_steps.read_handoff(project_dir, parent_pid=os.getpid())
     before = {os.path.join(project_dir, f) for f in handoff.get("before", {}).get("folders", [])}
-    for path in files_in(project_dir) - found:
+    for path in files_in(project_dir) - run.found:
         os.unlink(path)
     for root, dirs, _ in os.walk(project_dir, topdown=False):
         for name in dirs:
@@ -109,16 +143,21 @@ def note_if_different(project_dir: str, infile: str, context: dict, env) -> None
 def guard_writes(generate_file):
     @functools.wraps(generate_file)
     def guarded(project_dir, infile, context, env, skip_if_file_exists=False, *args, **kwargs):
+        project_dir = str(project_dir)
         key = (os.path.realpath(project_dir), id(context))
-        if key not in _FOUND:
-            _FOUND[key] = files_in(str(project_dir))
+        if key not in _RUNS:
+            _RUNS[key] = Run(project_dir)
+        outfile = os.path.join(project_dir, env.from_string(infile).render(**context))
         try:
-            if skip_if_file_exists:
+            if os.path.isdir(outfile) or args or kwargs:
+                return generate_file(project_dir, infile, context, env, skip_if_file_exists, *args, **kwargs)
+            if skip_if_file_exists and os.path.lexists(outfile):
                 try:
-                    note_if_different(str(project_dir), infile, context, env)
+                    note_if_different(project_dir, infile, context, env)
                 except (OSError, ValueError, UnicodeError, TemplateError):
                     pass  # only a note: the report then calls the file kept
-            return generate_file(project_dir, infile, context, env, skip_if_file_exists, *args, **kwargs)
+                return None
+            return write_whole(generate_file, _RUNS[key], project_dir, infile, context, env)
         except (OSError, UnicodeError) as err:
             message = f"error: could not write the project's files ({err})"
         except KeyboardInterrupt:
@@ -126,7 +165,7 @@ def guard_writes(generate_file):
         # First, before cookiecutter's own report of the failure.
         print(message, file=sys.stderr)
         try:
-            undo(str(project_dir), _FOUND[key])
+            undo(project_dir, _RUNS[key])
         except OSError:
             pass
         raise WriteFailed(message)

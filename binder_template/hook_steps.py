@@ -24,6 +24,7 @@ import time
 
 from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
+from binder_template.atomic import replace_file
 from binder_template.launch import create_link
 from binder_template.pinning import pin_base_image
 from binder_template.rerun import command_of, refusal, shell_word
@@ -276,8 +277,7 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
         except ValueError as err:
             print(f"warning: the Dockerfile was not pinned to a digest: {err}", file=out)
         else:
-            with open(dockerfile, "w", encoding="utf-8") as file:
-                file.write(pinned)
+            replace_file(dockerfile, pinned.encode("utf-8"))
 
     environ = os.environ if environ is None else environ
     if rendering_for_cruft():

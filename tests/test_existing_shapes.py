@@ -446,6 +446,32 @@ def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_
     assert "Left as they were" not in again.stdout and "  .github/scripts/prewarm.py" in again.stdout
 
 
+def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
+    """-f without -s replaces files; a write cut short (prewarm.py is larger
+    than the limit) leaves each file whole, and the ones replaced before it
+    get their content back."""
+    import resource
+    import signal
+
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    mine = {".github/workflows/binder.yml": "name: mine\n", "binder/.Renviron": "A=1\n",
+            ".github/scripts/prewarm.py": "print('mine')\n", ".github/dependabot.yml": "version: 2\n"}
+    folder = project(tmp_path, {"README.md": "# T\n", **mine}, origin="https://github.com/someone/soil.git")
+    before = snapshot(folder)
+    command = [tool("cookiecutter"), "--no-input", "-f", "--output-dir", "..", str(TEMPLATE_ROOT),
+               "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"]
+    failed = subprocess.run(command, cwd=folder, env={**os.environ, **GIT_ENV, "PWD": str(folder)},
+                            capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size)
+    assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
+    assert snapshot(folder) == before
+    assert git(folder, "status", "--porcelain") == ""
+
+
 def test_a_kept_file_that_differs_is_said_to_differ(tmp_path):
     folder = project(tmp_path, {"README.md": "# T\n"}, origin="https://github.com/someone/soil.git")
     assert add_binder(folder).returncode == 0
