@@ -25,8 +25,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 # How long a member that has sent `built` waits for the client to leave
-# before it sends the launch's phases.
-LAUNCH_SECONDS = 5
+# before it sends the launch's phases: BinderHub first asks Kubernetes for
+# the quota and JupyterHub for a server.
+LAUNCH_SECONDS = 2
 RSTUDIO_PAGE = (b'<!DOCTYPE html><html><head><title>RStudio</title>'
                 b'<script src="rstudio/rstudio.nocache.js"></script></head><body></body></html>')
 
@@ -86,8 +87,8 @@ class Member:
     as the client reads them, no newline) or '...end' (the stream closes).
     Ends when the client leaves, recorded in `left_after`."""
 
-    def __init__(self, script: list[str], message: str = ""):
-        self.script, self.message = script, message
+    def __init__(self, script: list[str], message: str = "", turn_away: int | None = None):
+        self.script, self.message, self.turn_away = script, message, turn_away
         self.sent: list[str] = []
         self.bytes_sent = 0
         self.left_after: str | None = None  # the last thing sent before the client left
@@ -105,8 +106,12 @@ class Member:
     def stream(self, handler) -> None:
         if "/build/gh/" not in handler.path:  # under the hub's path prefix, if any
             return respond(handler, 404, b"Not Found")
-        if "text/event-stream" not in handler.headers.get("Accept", ""):
-            return respond(handler, 400, b"Missing Accept header: text/event-stream")
+        accept = {part.strip().lower() for part in handler.headers.get("Accept", "").split(";")}
+        # An HTTP error becomes a `failed` event with its status_code, in a
+        # 200 answer (builder.py's send_error): a missing Accept header (400),
+        # the rate limit (429, base.py's check_rate_limit).
+        refusal = (400, "Missing Accept header: text/event-stream") if "text/event-stream" not in accept \
+            else (self.turn_away, "Rate limit exceeded. Try again in 3600 seconds.") if self.turn_away else None
         handler.send_response(200)
         handler.send_header("Content-Type", "text/event-stream")
         handler.send_header("Transfer-Encoding", "chunked")  # as tornado streams it
@@ -122,7 +127,7 @@ class Member:
             if phase == ":keepalive":
                 send(b":keepalive\n\n")
             else:
-                event = {"phase": phase, "message": self.message if phase == "failed" else f"{phase}\n"}
+                event = {"phase": phase, "message": (self.message if phase == "failed" else phase) + "\n"}
                 send(f"data: {json.dumps(event)}\n\n".encode())
             self.sent.append(phase)
 
@@ -134,6 +139,12 @@ class Member:
                     return
                 step()
 
+        if refusal:
+            event = {"phase": "failed", "status_code": refusal[0], "message": refusal[1] + "\n"}
+            send(f"data: {json.dumps(event)}\n\n".encode())
+            self.sent.append("failed")
+            handler.wfile.write(b"0\r\n\r\n")
+            return
         for phase in self.script:
             if phase == "...keepalives":
                 return until_the_client_leaves(60, lambda: emit(":keepalive"))
@@ -155,9 +166,24 @@ class Member:
                 emit("launching")
                 emit("ready")
                 return until_the_client_leaves(60, lambda: None)
+            if phase == "failed" and self.message.startswith("Too many users"):
+                break  # the quota check's failure ends the request (builder.py)
             if phase == "failed":
-                break
+                # A failed build: BinderHub holds the stream 60 s more.
+                return until_the_client_leaves(60, lambda: None)
         handler.wfile.write(b"0\r\n\r\n")
+
+
+class SlowHeaders:
+    """A member that sends its status line, then a header a byte every 0.2 s."""
+
+    def __init__(self):
+        def answer(handler):
+            handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            while not self.server.release.wait(0.2):
+                handler.wfile.write(b"x")
+                handler.wfile.flush()
+        self.server = FakeServer(answer)
 
 
 class Raw:

@@ -17,7 +17,7 @@ import yaml
 
 from binder_template.versions import REPO2DOCKER_REQUIREMENT
 from tests.conftest import TEMPLATE_ROOT, closed_port
-from tests.fake_binder import Busy, Front, Jupyter, Member, Raw, Silent
+from tests.fake_binder import Busy, Front, Jupyter, Member, Raw, Silent, SlowHeaders
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 BUILD_PATH = f"/build/gh/octo-cat/demo/{SHA}"
@@ -75,14 +75,17 @@ def prewarm_module(scripts):
 
 # --- pre-warm: one member, followed to the end ---------------------------------
 
-def test_the_fake_member_refuses_a_request_without_the_event_stream_header():
-    import urllib.error
+def test_the_fake_member_turns_away_a_request_without_the_event_stream_header_as_binderhub_does():
+    """An HTTP error in a 200 answer, as a `failed` event with its status
+    code (binderhub/builder.py: prepare, then send_error)."""
     import urllib.request
 
     with Member(["building"]).server as server:
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(server.url + BUILD_PATH, timeout=5)
-    assert refused.value.code == 400
+        with urllib.request.urlopen(server.url + BUILD_PATH, timeout=5) as answer:
+            status, body = answer.status, answer.read().decode()
+    assert status == 200
+    assert body == ('data: {"phase": "failed", "status_code": 400, '
+                    '"message": "Missing Accept header: text/event-stream\\n"}\n\n')
 
 
 def test_the_fronts_choice_builds_alone_and_is_left_once_built(scripts, tmp_path):
@@ -117,13 +120,14 @@ def test_a_hub_without_active_hosts_is_followed_through_its_redirect(scripts, tm
     assert rows(summary) == [[f"{target.url}/prefix", "built", "built"]]
 
 
-def test_a_down_or_full_member_falls_back_to_the_next_listed_one(scripts, tmp_path):
+def test_a_down_full_or_rate_limited_member_falls_back_to_the_next_listed_one(scripts, tmp_path):
     busy = Busy(503)
     full = Member(["failed"], message="Too many users on this BinderHub! Try again soon.")
+    limited = Member(["built"], turn_away=429)
     fine, spare = Member(["waiting", "building", "built"]), Member(["built"])
     down = f"http://127.0.0.1:{closed_port()}"
-    with busy.server as b, full.server as f, fine.server as ok, spare.server as sp:
-        listed = {"busy": b.url, "down": down, "full": f.url, "ok": ok.url, "spare": sp.url}
+    with busy.server as b, full.server as f, limited.server as lim, fine.server as ok, spare.server as sp:
+        listed = {"busy": b.url, "down": down, "full": f.url, "limited": lim.url, "ok": ok.url, "spare": sp.url}
         with Front(listed, redirect_to=b.url).server as front:
             result, summary = prewarm(scripts, front.url, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -131,13 +135,15 @@ def test_a_down_or_full_member_falls_back_to_the_next_listed_one(scripts, tmp_pa
     assert warnings[0] == warning(b.url, "HTTP 503 Service Unavailable")
     assert warnings[1].startswith(warning(down, "ConnectionRefusedError"))
     assert warnings[2] == warning(f.url, "Too many users on this BinderHub! Try again soon.")
-    assert len(warnings) == 3
+    assert warnings[3] == warning(lim.url, "Rate limit exceeded. Try again in 3600 seconds.")
+    assert len(warnings) == 4
     # The front's choice once, then each listed member in turn until one built.
     assert [path for _, path, _ in front.requests] == [BUILD_PATH, "/active_hosts"]
-    assert len(b.requests) == len(f.requests) == len(ok.requests) == 1 and sp.requests == []
+    assert [len(m.requests) for m in (b, f, lim, ok, sp)] == [1, 1, 1, 1, 0]
     assert fine.left_after == "built"
-    assert rows(summary) == [[b.url, "unusable", "none"], [down, "unusable", "none"],
-                             [f.url, "unusable", "none"], [ok.url, "built", "built"]]
+    assert rows(summary) == [[b.url, "down or full", "none"], [down, "down or full", "none"],
+                             [f.url, "down or full", "none"], [lim.url, "down or full", "none"],
+                             [ok.url, "built", "built"]]
 
 
 def test_a_failed_build_fails_the_job_with_its_message_and_is_not_retried(scripts, tmp_path):
@@ -146,8 +152,12 @@ def test_a_failed_build_fails_the_job_with_its_message_and_is_not_retried(script
     other = Member(["built"])
     with failing.server as one, other.server as two, \
             Front({"a": one.url, "b": two.url}, redirect_to=one.url).server as front:
+        started = time.monotonic()
         result, summary = prewarm(scripts, front.url, tmp_path)
+        elapsed = time.monotonic() - started
     assert result.returncode == 1
+    # Left at `failed`, not at the end of the stream BinderHub holds 60 s more.
+    assert elapsed < 4 and failing.left_after == "failed"
     # The server's text cannot end the line or forge another command.
     assert result.stdout.splitlines() == [
         f"::error title=Binder pre-warm::{one.url}: the build failed: "
@@ -167,7 +177,7 @@ def test_a_long_build_is_followed_until_the_deadline_that_keepalives_do_not_exte
     assert annotations(result.stdout, "warning") == [warning(one.url, "still building after 2 s; left it to go on")]
     assert slow.sent.count(":keepalive") >= 5 and slow.left_after == ":keepalive"
     assert elapsed < 4, elapsed
-    assert rows(summary) == [[one.url, "building", "building"]]
+    assert rows(summary) == [[one.url, "still running", "building"]]
 
 
 @pytest.mark.parametrize("where", ["build", "active_hosts"])
@@ -206,7 +216,7 @@ def test_a_hubs_phase_text_stays_in_its_cell_of_the_summary(scripts, tmp_path):
     with odd.server as one, Front({"a": one.url}, redirect_to=one.url).server as front:
         result, summary = prewarm(scripts, front.url, tmp_path)
     assert result.returncode == 0
-    assert rows(summary) == [[one.url, "building", "odd\\|phase \\| forged \\| row \\|"]]
+    assert rows(summary) == [[one.url, "still running", "odd\\|phase \\| forged \\| row \\|"]]
 
 
 CHUNKED = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -227,6 +237,40 @@ def test_a_broken_answer_is_a_warning_and_the_next_member_is_asked(scripts, tmp_
     [line] = annotations(result.stdout, "warning")
     assert line.startswith(warning(one.url, "")) and message in line, line
     assert len(two.requests) == 1 and rows(summary)[-1] == [two.url, "built", "built"]
+
+
+def test_headers_a_byte_at_a_time_cannot_hold_the_job_past_its_deadline(scripts, tmp_path):
+    slow, fine = SlowHeaders(), Member(["built"])
+    with slow.server as one, fine.server as two, \
+            Front({"a": one.url, "b": two.url}, redirect_to=one.url).server as front:
+        started = time.monotonic()
+        result, summary = prewarm(scripts, front.url, tmp_path, seconds="2")
+        elapsed = time.monotonic() - started
+    assert elapsed < 6, elapsed  # 2 s for the slow member, then the next one
+    assert annotations(result.stdout, "warning") == [warning(one.url, "no answer within 2 s")]
+    assert rows(summary)[-1] == [two.url, "built", "built"]
+
+
+def test_an_event_nested_too_deep_to_read_is_skipped(scripts, tmp_path):
+    deep = b"data: " + b"[" * 200_000 + b"\n\n"
+    answer = CHUNKED + f"{len(deep):x}\r\n".encode() + deep + b"\r\n0\r\n\r\n"
+    broken, fine = Raw(answer), Member(["built"])
+    with broken.server as one, fine.server as two, \
+            Front({"a": one.url, "b": two.url}, redirect_to=one.url).server as front:
+        result, summary = prewarm(scripts, front.url, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert annotations(result.stdout, "warning") == [warning(one.url, "the stream ended before the build did")]
+    assert rows(summary)[-1] == [two.url, "built", "built"]
+
+
+def test_a_long_list_of_bad_members_gives_a_few_warnings(scripts, tmp_path):
+    listed = {f"m{i}": f"ftp://127.0.0.1/{i}" for i in range(500)}
+    with Front(listed, redirect_to=closed_url()).server as front:
+        result, _ = prewarm(scripts, front.url, tmp_path)
+    warnings = annotations(result.stdout, "warning")
+    assert len(warnings) == 1 + 10 + 1  # the front's choice, ten named, the rest counted
+    assert warnings[-1] == warning(front.url, "left out 490 more members")
+    assert [path for _, path, _ in front.requests] == [BUILD_PATH, "/active_hosts"]  # not asked again
 
 
 def closed_url() -> str:
@@ -274,7 +318,7 @@ def test_a_redirect_is_followed_only_to_a_web_address(scripts, tmp_path, locatio
     [line] = annotations(result.stdout, "warning")
     assert line == warning(front.url, f"redirected to {location + BUILD_PATH!r}, which this script "
                                       f"does not follow: {problem}")
-    assert rows(summary) == [[front.url, "unusable", "none"]]
+    assert rows(summary) == [[front.url, "down or full", "none"]]
 
 
 def test_a_silent_member_is_given_up_on_and_the_next_one_asked(scripts, tmp_path):
@@ -286,7 +330,7 @@ def test_a_silent_member_is_given_up_on_and_the_next_one_asked(scripts, tmp_path
         elapsed = time.monotonic() - started
     assert result.returncode == 0 and elapsed < 5, elapsed
     assert annotations(result.stdout, "warning") == [warning(quiet.url, "no answer within 2 s")]
-    assert rows(summary) == [[quiet.url, "unusable", "none"], [ok.url, "built", "built"]]
+    assert rows(summary) == [[quiet.url, "down or full", "none"], [ok.url, "built", "built"]]
 
 
 def test_every_member_is_asked_with_all_members_each_once_and_at_most_ten(scripts, tmp_path):
@@ -311,7 +355,7 @@ def test_a_hub_that_cannot_be_reached_is_a_warning(scripts, tmp_path):
     first, second = annotations(result.stdout, "warning")
     assert first.startswith(warning(down, "ConnectionRefusedError"))
     assert second.startswith(warning(down, "could not list its members (ConnectionRefusedError"))
-    assert rows(summary) == [[down, "unusable", "none"]]
+    assert rows(summary) == [[down, "down or full", "none"]]
 
 
 # --- smoke test ---------------------------------------------------------------
