@@ -63,17 +63,17 @@ BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 class Problem:
     """One bad answer, ready to print as one line."""
 
-    __slots__ = ("answer", "value", "rule", "example")
+    __slots__ = ("question", "value", "rule", "example")
 
-    def __init__(self, answer: str, value: object, rule: str, example: str):
-        self.answer, self.value, self.rule, self.example = answer, value, rule, example
+    def __init__(self, question: str, value: object, rule: str, example: str):
+        self.question, self.value, self.rule, self.example = question, value, rule, example
 
     def __repr__(self) -> str:
-        return f"Problem({self.answer!r}, {self.value!r}, {self.rule!r}, {self.example!r})"
+        return f"Problem({self.question!r}, {self.value!r}, {self.rule!r}, {self.example!r})"
 
     def __str__(self) -> str:
         return (
-            f"error: {self.answer} = {shorten(repr(self.value))}: {self.rule}"
+            f"error: {self.question} = {shorten(repr(self.value))}: {self.rule}"
             f" (for example: {self.example})"
         )
 
@@ -213,29 +213,6 @@ def unwritable_error(value: str) -> str | None:
         return ("it holds bytes that are not valid UTF-8 (check your terminal's "
                 "encoding, or type the answer again)")
     return None
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """'4.3.1' as (4, 3, 1), to compare R versions."""
-    return tuple(int(x) for x in version.split("."))
-
-
-def version_distance(a: str, b: str) -> float:
-    def number(v: str) -> float:
-        if v == "latest":
-            return float("inf")
-        major, minor, patch = version_key(v)
-        return major * 10000 + minor * 100 + patch
-
-    try:
-        return abs(number(a) - number(b))
-    except ValueError:
-        return float("inf")
-
-
-def nearest_choice(version: str, choices: list[str]) -> str:
-    """The rocker/binder tag closest to an R version a project asks for."""
-    return min((c for c in choices if c != "latest"), key=lambda c: version_distance(c, version))
 
 
 def normalise_binderhub_url(value: str) -> str:

@@ -14,7 +14,7 @@ import json
 import os
 import re
 
-from binder_template.answers import nearest_choice, version_key
+from binder_template.versions import nearest_choice, version_key
 from binder_template.atomic import replace_file
 
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"

@@ -7,7 +7,7 @@ file this run did not write as it was. Files an answer leaves out (LICENSE,
 apt.txt, .github/...) have names that render empty then, so cookiecutter
 never writes them and nothing has to be deleted; the pre-generation hook
 notes what was there before, so that the post-generation hook removes only
-folders it made and pins only a Dockerfile it wrote.
+folders it made.
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ import time
 
 from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
-from binder_template.atomic import replace_file
 from binder_template.launch import create_link
-from binder_template.pinning import pin_base_image
 from binder_template.rerun import command_of, refusal, shell_word
 
 # Folders the template may leave empty (github_actions=false, or the other
@@ -40,11 +38,12 @@ PLACEHOLDER_USER = "your-github-user"
 STALE_SECONDS = 24 * 3600
 
 
-def handoff_folder(project_dir) -> str:
+def handoff_folder(project_dir, windows: bool = os.name == "nt") -> str:
     """A private folder of this user's, outside the project: in the
     temporary folder, or, when another user holds that name (anyone can
     create it first) or it would be inside the project (a relative TMPDIR),
-    in this user's ~/.cache, which no one else can make."""
+    in this user's ~/.cache, which no one else can make. (On Windows the
+    temporary folder is the user's own, and mode bits say nothing.)"""
     uid = getattr(os, "getuid", lambda: 0)()
     project = os.path.realpath(project_dir)
     candidates = [os.path.join(tempfile.gettempdir(), f"rocker-binder-template-{uid}"),
@@ -60,25 +59,25 @@ def handoff_folder(project_dir) -> str:
         except OSError:
             continue
         info = os.lstat(folder)
-        if stat.S_ISDIR(info.st_mode) and not info.st_mode & 0o077 and \
-                info.st_uid == getattr(os, "getuid", lambda: info.st_uid)():
+        if stat.S_ISDIR(info.st_mode) and (windows or not info.st_mode & 0o077 and info.st_uid == os.getuid()):
             return folder
     raise OSError(f"{candidates[0]} is not a private folder of this user's, and neither is "
                   f"{candidates[1]}: remove them if they are yours, or set TMPDIR to a folder of your own")
 
 
-def handoff_path(project_dir, parent_pid: int | None = None) -> str:
-    """Where the pre-generation hook leaves what the post-generation hook
-    needs (the hooks are separate processes, both children of the one
-    cookiecutter process), so nothing is ever written into the project but
-    generated files."""
-    parent = os.getppid() if parent_pid is None else parent_pid
-    key = hashlib.sha256(f"{os.path.realpath(project_dir)}\0{parent}".encode()).hexdigest()[:32]
+def handoff_path(project_dir, answers: dict) -> str:
+    """Where the pre-generation hook leaves what the rest of the run needs,
+    so nothing is ever written into the project but generated files. The
+    hooks are separate processes (on Windows, with a shell between them and
+    cookiecutter), so the name comes from what every part of one run sees
+    alike: the project's path and the answers."""
+    canonical = json.dumps(answers, sort_keys=True, ensure_ascii=False, default=str)
+    key = hashlib.sha256(f"{os.path.realpath(project_dir)}\0{canonical}".encode()).hexdigest()[:32]
     return os.path.join(handoff_folder(project_dir), f"{key}.json")
 
 
-def write_handoff(project_dir, handoff: dict) -> None:
-    path = handoff_path(project_dir)
+def write_handoff(project_dir, answers: dict, handoff: dict) -> None:
+    path = handoff_path(project_dir, answers)
     folder = os.path.dirname(path)
     for name in os.listdir(folder):  # forget interrupted runs
         old = os.path.join(folder, name)
@@ -92,9 +91,9 @@ def write_handoff(project_dir, handoff: dict) -> None:
         json.dump(handoff, handoff_file)
 
 
-def read_handoff(project_dir, parent_pid: int | None = None) -> dict:
+def read_handoff(project_dir, answers: dict) -> dict:
     try:
-        descriptor = os.open(handoff_path(project_dir, parent_pid), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(handoff_path(project_dir, answers), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return {}
     with os.fdopen(descriptor, encoding="utf-8") as handoff_file:
@@ -104,16 +103,16 @@ def read_handoff(project_dir, parent_pid: int | None = None) -> dict:
 def project_survey(project_dir, answers: dict) -> dict:
     """The existing project as the pre-generation hook surveyed it, before
     anything was written; surveyed now if the hooks did not run."""
-    found = read_handoff(project_dir, parent_pid=os.getpid()).get("survey")
+    found = read_handoff(project_dir, answers).get("survey")
     if found is None:
         found = survey.survey(str(project_dir), answers, load_choices()["r_version"])
     return found
 
 
-def take_handoff(project_dir) -> dict:
-    handoff = read_handoff(project_dir)
+def take_handoff(project_dir, answers: dict) -> dict:
+    handoff = read_handoff(project_dir, answers)
     if handoff:
-        os.unlink(handoff_path(project_dir))
+        os.unlink(handoff_path(project_dir, answers))
     return handoff
 
 
@@ -125,15 +124,9 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def dockerfile_path(answers: dict, project_dir, here: str = "binder") -> str:
-    folder = here if answers.get("layout") == "existing-project" else ""
-    return os.path.join(project_dir, folder, "Dockerfile")
-
-
 def what_is_there(answers: dict, project_dir, here: str = "binder") -> dict:
     """What the folder held before cookiecutter writes into it."""
     return {
-        "dockerfile": file_digest(dockerfile_path(answers, project_dir, here)),
         "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
         # Each with its digest: without -s, cookiecutter's -f replaces them.
@@ -167,18 +160,20 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         facts = check_existing_project(answers, project_dir, out)
         if facts is None:
             return 1
-        # Online checks and the hand-off use the repository the badge launches.
+        # Online checks use the repository the badge launches.
         owner, repo, branch = survey.launch_target(answers, facts["git"])
-        answers = {**answers, "github_user": owner, "repo_name": repo, "branch": branch}
+        target = {**answers, "github_user": owner, "repo_name": repo, "branch": branch}
+    else:
+        target = answers
     here = facts["here"] if facts else "binder"
     # repo_missing: None until GitHub says whether the repository exists.
-    handoff = {"digest": None, "repo_missing": None, "before": what_is_there(answers, project_dir, here)}
+    handoff = {"digest": None, "repo_missing": None, "before": what_is_there(target, project_dir, here)}
     if facts:
         handoff["survey"] = facts
-    bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{answers['r_version']}, not pinned to a digest"
-    if not answers["online_checks"]:
+    bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{target['r_version']}, not pinned to a digest"
+    if not target["online_checks"]:
         print(f"warning: online checks are off; {bare_tag}", file=out)
-    elif answers["github_user"] == PLACEHOLDER_USER:
+    elif target["github_user"] == PLACEHOLDER_USER:
         print(f"warning: github_user is the placeholder {PLACEHOLDER_USER!r}, so nothing was "
               f"checked online; {bare_tag}", file=out)
     else:
@@ -187,7 +182,7 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         from binder_template.online import run_online_checks
 
         try:
-            report = run_online_checks(answers, load_choices()["r_version"], environ,
+            report = run_online_checks(target, load_choices()["r_version"], environ,
                                        warn=lambda finding: print(finding, file=out))
         except KeyboardInterrupt:
             print("Interrupted: nothing was generated.", file=out)
@@ -199,7 +194,7 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
             return 1
         handoff.update(digest=report.digest, repo_missing=report.repo_missing if report.repo_checked else None)
     try:
-        write_handoff(project_dir, handoff)
+        write_handoff(project_dir, answers, handoff)
     except OSError as err:
         print(f"error: could not prepare generation: {err}", file=out)
         return 1
@@ -256,8 +251,8 @@ def check_existing_project(answers: dict, project_dir, out) -> dict | None:
 
 def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
     out = out or sys.stdout
-    handoff = take_handoff(project_dir)
-    before = handoff.get("before", {"dockerfile": None, "folders": [], "git": False})
+    handoff = take_handoff(project_dir, answers)
+    before = handoff.get("before", {"folders": [], "git": False})
 
     for folder in MAYBE_EMPTY:
         if folder not in before["folders"]:
@@ -266,18 +261,6 @@ def post_gen_project(answers: dict, project_dir, out=None, environ=None) -> int:
             except OSError:
                 pass
     facts = handoff.get("survey") or {}
-    dockerfile = dockerfile_path(answers, project_dir, facts.get("here", "binder"))
-    written = file_digest(dockerfile)
-    # Pin only a Dockerfile this run wrote: one kept by -s may name another tag.
-    if handoff.get("digest") and written is not None and written != before["dockerfile"]:
-        with open(dockerfile, encoding="utf-8") as file:
-            text = file.read()
-        try:
-            pinned = pin_base_image(text, answers["r_version"], handoff["digest"])
-        except ValueError as err:
-            print(f"warning: the Dockerfile was not pinned to a digest: {err}", file=out)
-        else:
-            replace_file(dockerfile, pinned.encode("utf-8"))
 
     environ = os.environ if environ is None else environ
     if rendering_for_cruft():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from urllib.parse import quote, urlsplit
 
-from binder_template.answers import version_distance
+from binder_template.versions import version_distance
 from binder_template.launch import create_link
 
 # requests is imported on first use: on a machine without network the host

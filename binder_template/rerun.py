@@ -3,7 +3,8 @@ that asks again with every other answer kept, so fixing one is one edit.
 
 The answers are pasted into a command line, so each is shell-quoted, and
 text a terminal could act on (escape sequences, bidi overrides) is written
-as `$'\\u....'` escapes, which bash and zsh read back as the same text.
+as `$'\\u....'` escapes, which bash and zsh read back as the same text (on
+Windows, PowerShell's quoting and `u{...} escapes).
 """
 
 from __future__ import annotations
@@ -16,8 +17,18 @@ import shlex
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, TEMPLATE_ROOT, Problem
 
 
-def shell_word(text: str) -> str:
-    """`text` as one shell word that shows nothing a terminal acts on."""
+WINDOWS = os.name == "nt"
+# Words PowerShell and POSIX shells alike read as they are.
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_./:=@%+,-]+")
+_PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+_PS_DOUBLE_QUOTES = '"\u201c\u201d\u201e'
+
+
+def shell_word(text: str, windows: bool = WINDOWS) -> str:
+    """`text` as one shell word that shows nothing a terminal acts on: for
+    bash and zsh, or on Windows for PowerShell, its default shell."""
+    if windows:
+        return powershell_word(text)
     if all(char.isprintable() for char in text):
         return shlex.quote(text)
     escaped = []
@@ -31,6 +42,29 @@ def shell_word(text: str) -> str:
         else:
             escaped.append(f"\\U{ord(char):08x}")
     return "$'" + "".join(escaped) + "'"
+
+
+def powershell_word(text: str) -> str:
+    """PowerShell's quoting: '...' is literal, with each quote mark doubled
+    (PowerShell also reads the curly ones as quotes); text with characters a
+    terminal acts on goes in "..." with `u{...} escapes."""
+    if _PLAIN_WORD.fullmatch(text):
+        return text
+    if all(char.isprintable() for char in text):
+        return "'" + "".join(char * 2 if char in _PS_SINGLE_QUOTES else char for char in text) + "'"
+    escaped = []
+    for char in text:
+        if char in _PS_DOUBLE_QUOTES or char in "`$":
+            escaped.append("`" + char)
+        elif char.isprintable():
+            escaped.append(char)
+        else:
+            escaped.append(f"`u{{{ord(char):x}}}")
+    return '"' + "".join(escaped) + '"'
+
+
+def line_continuation(windows: bool = WINDOWS) -> str:
+    return " `" if windows else " \\"
 
 
 # An extra-context answer on cookiecutter's command line: name=value.
@@ -96,7 +130,7 @@ def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_
     to_fix = [word(name) for name in config if name in marked and name in answers]
     if not to_fix:
         return ["  " + " ".join(words)]
-    return ["  " + " ".join(words) + " \\", "    " + " ".join(to_fix) + "   # <- fix " +
+    return ["  " + " ".join(words) + line_continuation(), "    " + " ".join(to_fix) + "   # <- fix " +
             ("this answer" if len(to_fix) == 1 else "these answers")]
 
 
@@ -112,5 +146,5 @@ def refusal(problems: list[Problem], answers: dict) -> str:
     plural = "s" if len(problems) > 1 else ""
     lines = [str(problem) for problem in problems]
     lines.append(f"Nothing was generated. Fix the answer{plural} marked below and run:")
-    lines += command_line(answers, {problem.answer for problem in problems}, typed=invocation())
+    lines += command_line(answers, {problem.question for problem in problems}, typed=invocation())
     return "\n".join(lines)

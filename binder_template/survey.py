@@ -16,13 +16,8 @@ import subprocess
 import tempfile
 
 from binder_template import existing, rcode
-from binder_template.answers import (
-    CHECKED_OUT,
-    FROM_ORIGIN,
-    github_repo_error,
-    github_user_error,
-    nearest_choice,
-)
+from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, github_repo_error, github_user_error
+from binder_template.versions import nearest_choice
 
 # Where repo2docker looks for configuration before the root; both at once is
 # an error there (repo2docker buildpacks/base.py, binder_dir).

@@ -155,13 +155,13 @@ def test_every_bad_answer_is_reported_once_in_question_order():
         r_version="4.2.1", ui="vscode", license="WTFPL", r_packages="dplyr, bad_pkg",
         apt_packages="Bad", binderhub_url="http://x", github_actions="yes",
     ))
-    assert [p.answer for p in problems] == [
+    assert [p.question for p in problems] == [
         "project_name", "repo_name", "github_user", "branch", "r_version", "ui", "license",
         "r_packages", "apt_packages", "binderhub_url", "github_actions",
     ]
     for problem in problems:
         line = str(problem)
-        assert "\n" not in line and line.startswith(f"error: {problem.answer} = ")
+        assert "\n" not in line and line.startswith(f"error: {problem.question} = ")
         assert "for example" in line
 
 

@@ -464,8 +464,8 @@ def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_pat
     project = tmp_path / "demo"
     project.mkdir()
     assert pre_gen_project(answers, project, out=None) == 0
-    assert os.path.dirname(handoff_path(project)) == str(home / ".cache" / "rocker-binder-template")
-    assert take_handoff(project) and list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []
+    assert os.path.dirname(handoff_path(project, answers)) == str(home / ".cache" / "rocker-binder-template")
+    assert take_handoff(project, answers) and list(elsewhere.iterdir()) == [] and list(project.iterdir()) == []
 
     (home / ".cache" / "rocker-binder-template").rmdir()
     (home / ".cache" / "rocker-binder-template").symlink_to(elsewhere)
@@ -488,7 +488,7 @@ def test_a_relative_tmpdir_never_puts_the_hand_off_in_the_project(tmp_path, monk
     monkeypatch.setenv("TMPDIR", "tmp")
     (project / "tmp").mkdir()
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    path = handoff_path(project)
+    path = handoff_path(project, {"repo_name": "demo"})
     assert not path.startswith(str(project)) and path.startswith(str(tmp_path / "home"))
     assert list((project / "tmp").iterdir()) == []
 
@@ -507,8 +507,8 @@ def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatc
     def generate(project):
         try:
             project.mkdir()
-            hook_steps.write_handoff(project, {"before": {}})
-            assert hook_steps.take_handoff(project) == {"before": {}}
+            hook_steps.write_handoff(project, {"repo_name": project.name}, {"before": {}})
+            assert hook_steps.take_handoff(project, {"repo_name": project.name}) == {"before": {}}
         except Exception as err:  # noqa: BLE001 - collected for the assertion below
             errors.append(err)
 

@@ -12,7 +12,7 @@ from cookiecutter.exceptions import FailedHookException, UndefinedVariableInTemp
 from cookiecutter.main import cookiecutter
 
 from binder_template.hook_steps import handoff_path, post_gen_project, pre_gen_project, write_handoff
-from binder_template.jinja_extension import markdown_text
+from binder_template.escape import markdown_text
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import hadolint
 
@@ -71,16 +71,31 @@ def test_item_lists_name_the_offending_item(tmp_path, capfd):
     ("project.GIT", "cannot end in '.git'"),
     ("my repo", "ASCII letters, digits"),
 ])
-def test_bad_repo_name_is_refused_before_its_folder_is_made(tmp_path, name, rule):
-    """repo_name is checked while cookiecutter renders the folder name, before
-    the folder exists: 'a/b' would otherwise leave an empty 'a/' behind."""
+def test_bad_repo_name_is_refused_like_any_answer_and_no_folder_is_left(tmp_path, capfd, name, rule):
+    """The folder name renders as a placeholder for a bad repo_name ('a/b'
+    would make a folder 'a'); the pre-generation hook refuses it, and
+    cookiecutter removes the placeholder folder it made."""
     error = generate(tmp_path, repo_name=name)
-    assert isinstance(error, UndefinedVariableInTemplate)
-    line = error.error.message
+    assert isinstance(error, FailedHookException)
+    [line] = [line for line in capfd.readouterr().err.splitlines() if line.startswith("error: ")]
     assert line.startswith(f"error: repo_name = {name!r}: ") and rule in line
-    assert "\n" not in line
     assert list((tmp_path / "out").iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_bad_repo_name_on_the_command_line_gives_the_usual_refusal(tmp_path):
+    """Not cookiecutter's "Unable to create project directory" and its dump
+    of every answer: the same lines as any refused answer."""
+    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), "repo_name=a/b",
+                  "online_checks=false"], cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "ERROR: Stopping generation because pre_gen_project hook script didn't exit successfully",
+        "Hook script failed (exit status: 1)"]
+    assert result.stderr.splitlines()[0] == (
+        "error: repo_name = 'a/b': a GitHub repository name is 1 to 100 ASCII letters, digits, '.', '-' "
+        "or '_' (for example: my-binder-project)")
+    assert "Context" not in result.stdout + result.stderr and list(tmp_path.iterdir()) == []
 
 
 def test_several_bad_answers_are_all_reported(tmp_path, capfd):
@@ -233,7 +248,13 @@ def test_branch_that_git_allows_but_shells_do_not_like_is_quoted(cookies, capfd)
     assert "/%24%28id%29%60id%60%27x%27%21?urlpath=rstudio" in readme
 
 
-def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd):
+def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd, tmp_path, monkeypatch):
+    import tempfile
+
+    handoffs = tmp_path / "tmp"
+    handoffs.mkdir()
+    monkeypatch.setenv("TMPDIR", str(handoffs))  # the hooks'
+    monkeypatch.setattr(tempfile, "tempdir", str(handoffs))  # this process's
     result = cookies.bake(extra_context={"online_checks": False, "github_user": "octo-cat",
                                          "branch": "dev", "repo_name": "demo"})
     project = result.project_path
@@ -247,28 +268,27 @@ def test_post_gen_prints_next_steps_and_leaves_nothing_behind(cookies, capfd):
     # Not checked online: the link that creates it, with what it must be.
     assert ("  Create the repository on GitHub first, if it is not there yet: public, and empty\n"
             "  (no README, license or .gitignore): https://github.com/new?owner=octo-cat&name=demo\n") in out
-    # The hooks ran as children of this process; their hand-off is gone.
-    assert not Path(handoff_path(project, parent_pid=os.getpid())).exists()
+    # The hand-off the hooks passed is gone.
+    assert [p.name for p in handoffs.iterdir()] == [f"rocker-binder-template-{os.getuid()}"]
+    assert list(next(handoffs.iterdir()).iterdir()) == []
     assert [p.name for p in project.parent.iterdir()] == ["demo"]
 
 
-def test_post_gen_function_pins_and_removes_only_empty_folders_it_made(tmp_path, capsys):
+def test_post_gen_function_removes_only_empty_folders_it_made(tmp_path, capsys):
     (tmp_path / ".github/workflows").mkdir(parents=True)
     (tmp_path / ".github/scripts").mkdir(parents=True)
-    (tmp_path / "Dockerfile").write_text(
-        "# Not pinned to a digest: offline.\n# Pin it.\n# hadolint ignore=DL3007\n"
-        "FROM rocker/binder:latest\nUSER ${NB_USER}\n")
-    digest = "sha256:" + "0" * 64
-    before = {"dockerfile": None, "folders": [], "git": False}
-    write_handoff(tmp_path, {"digest": digest, "repo_missing": True, "before": before})
+    (tmp_path / "Dockerfile").write_text("FROM rocker/binder:latest\nUSER ${NB_USER}\n")
     answers = {"github_actions": False, "license": "none", "apt_packages": " , ", "r_version": "latest",
                "github_user": "octo-cat", "repo_name": "demo", "branch": "main",
                "binderhub_url": "https://mybinder.org", "ui": "rstudio"}
+    write_handoff(tmp_path, answers, {"digest": None, "repo_missing": True,
+                                      "before": {"folders": [], "git": False}})
     assert post_gen_project(answers, tmp_path) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Dockerfile"]
-    assert (tmp_path / "Dockerfile").read_text() == f"FROM rocker/binder:latest@{digest}\nUSER ${{NB_USER}}\n"
+    # Pinned, if at all, when it was rendered: the hook leaves it as it is.
+    assert (tmp_path / "Dockerfile").read_text() == "FROM rocker/binder:latest\nUSER ${NB_USER}\n"
     assert "https://github.com/new?owner=octo-cat&name=demo" in capsys.readouterr().out
-    assert not Path(handoff_path(tmp_path)).exists()
+    assert not Path(handoff_path(tmp_path, answers)).exists()
 
 
 def test_pre_gen_function_reports_and_writes_nothing(tmp_path):

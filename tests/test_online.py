@@ -4,9 +4,11 @@ Docker Hub: every answer they might give, and every way they might fail."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from werkzeug import Response
@@ -274,9 +276,9 @@ def test_hook_with_a_silent_server_finishes_by_the_deadline(cookies, silent_serv
     assert elapsed < 1 + 1.5
     err = capfd.readouterr().err
     assert err.count("bare tag") == 1
-    # Not pinned, so the hadolint pragma for a bare `latest` stays, with its reason.
-    assert "# hadolint ignore=DL3007\nFROM rocker/binder:latest\n" in (
-        result.project_path / "Dockerfile").read_text()
+    # Not pinned, so the note above a bare `latest` says why, and how to pin it.
+    assert ("# Pin it (FROM rocker/binder:latest@sha256:...) so every launch builds the same image.\n"
+            "FROM rocker/binder:latest\n") in (result.project_path / "Dockerfile").read_text()
 
 
 def test_pinned_latest_drops_the_unpinned_note(cookies, httpserver, monkeypatch):
@@ -286,6 +288,40 @@ def test_pinned_latest_drops_the_unpinned_note(cookies, httpserver, monkeypatch)
     dockerfile = (result.project_path / "Dockerfile").read_text()
     assert f"\nFROM rocker/binder:latest@{DIGEST}\n" in dockerfile
     assert "DL3007" not in dockerfile and "Not pinned" not in dockerfile
+
+
+def test_hooks_run_through_a_shell_as_on_windows_still_pass_the_pin_and_the_findings(
+        cookies, httpserver, monkeypatch, capfd, tmp_path):
+    """On Windows cookiecutter runs each hook through a shell (run_thru_shell
+    in cookiecutter/hooks.py), so a hook's parent is that shell, not
+    cookiecutter. What the pre-generation hook found still reaches the
+    rendering (the pin) and the post-generation hook (GitHub's answer)."""
+    import subprocess
+    import sys
+
+    from cookiecutter import hooks
+    from cookiecutter.exceptions import FailedHookException
+
+    shells = []
+
+    def through_a_shell(script_path, cwd="."):
+        # '; exit $?' keeps sh from replacing itself with the hook.
+        command = ["sh", "-c", 'echo "$$" >> "$SHELLS"; "$0" "$@"; exit $?', sys.executable, script_path]
+        status = subprocess.run(command, cwd=cwd, env={**os.environ, "SHELLS": str(log)}).returncode
+        shells.append(status)
+        if status:
+            raise FailedHookException(f"Hook script failed (exit status: {status})")
+
+    log = tmp_path / "shells.txt"
+    monkeypatch.setattr(hooks, "run_script", through_a_shell)
+    serve(httpserver, {**EXISTS, **TAG_OK})
+    point_at(monkeypatch, httpserver.url_for(""), httpserver.url_for(""))
+    result = cookies.bake(extra_context={**ANSWERS})
+    assert result.exit_code == 0, result.exception
+    assert shells == [0, 0] and len(set(log.read_text().split())) == 2
+    assert f"FROM rocker/binder:{TAG}@{DIGEST}\n" in (result.project_path / "Dockerfile").read_text()
+    # GitHub said the repository is there: no link to create it.
+    assert "github.com/new?" not in capfd.readouterr().out
 
 
 @pytest.mark.parametrize("variable", ["GH_TOKEN", "GITHUB_TOKEN"])

@@ -127,7 +127,7 @@ def check_files(project: Path, answers: dict) -> None:
 
 @given(st.text(st.characters(blacklist_categories=("Cs",))))
 def test_yaml_string_round_trips(text):
-    from binder_template.jinja_extension import yaml_string
+    from binder_template.escape import yaml_string
 
     assert yaml.safe_load(f"key: {yaml_string(text)}\n") == {"key": text}
 
@@ -154,7 +154,7 @@ def read_r_literal(literal: str) -> str:
 def test_r_string_round_trips(text):
     """Plain printable ASCII or an escape, so the literal reads the same in
     any locale; real R reads these in test_r.py and the property above."""
-    from binder_template.jinja_extension import r_string
+    from binder_template.escape import r_string
 
     literal = r_string(text)
     assert literal.isascii() and literal.isprintable()

@@ -9,7 +9,7 @@ import os
 import shutil
 from pathlib import Path
 
-from binder_template.jinja_extension import PROJECT_FOLDER
+from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]

@@ -1,0 +1,74 @@
+"""What Windows and macOS change for the hooks, tried here on Linux: the
+shell between cookiecutter and a hook (tests/test_online.py), PowerShell's
+quoting in printed commands, the hand-off folder's privacy check, and a
+temporary folder reached through a link (macOS's /var -> /private/var)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from binder_template import hook_steps
+from binder_template.rerun import line_continuation, powershell_word, shell_word
+
+
+@pytest.mark.parametrize("text,word", [
+    ("main", "main"),
+    ("my-binder-project", "my-binder-project"),
+    ("C:/Users/ada/soil", "C:/Users/ada/soil"),
+    ("Soil moisture", "'Soil moisture'"),
+    ("it's", "'it''s'"),
+    ("it\u2019s", "'it\u2019\u2019s'"),  # PowerShell reads the curly quote as a quote too
+    ("$HOME", "'$HOME'"),
+    ("a\x1b[31mred", '"a`u{1b}[31mred"'),
+    ('say "$x"\n', '"say `"`$x`"`u{a}"'),
+])
+def test_powershell_quoting(text, word):
+    assert powershell_word(text) == word
+    assert shell_word(text, windows=True) == word
+
+
+def test_a_command_continues_on_the_next_line_in_each_shell():
+    assert line_continuation(windows=True) == " `" and line_continuation(windows=False) == " \\"
+
+
+@pytest.mark.parametrize("text", ["Soil moisture", "it's", "$HOME", "a\x1b[31mred", "tab\there", "é ü"])
+def test_bash_reads_each_word_back_as_the_text(text):
+    echoed = subprocess.run(["bash", "-c", f"printf '%s' {shell_word(text, windows=False)}"],
+                            capture_output=True, timeout=30)
+    assert echoed.stdout.decode() == text
+
+
+def test_the_hand_off_folder_needs_private_mode_bits_except_on_windows(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    project = tmp_path / "project"
+    project.mkdir()
+    shared = tmp_path / f"rocker-binder-template-{os.getuid()}"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    # Open to others: on Linux and macOS, ~/.cache is used instead.
+    assert hook_steps.handoff_folder(project, windows=False) == str(tmp_path / "home" / ".cache" /
+                                                                     "rocker-binder-template")
+    # On Windows the temporary folder is the user's own, whatever its mode bits say.
+    assert hook_steps.handoff_folder(project, windows=True) == str(shared)
+
+
+def test_a_temporary_folder_inside_the_project_is_seen_through_a_link(tmp_path, monkeypatch):
+    """macOS's /var is a link to /private/var: a TMPDIR written through the
+    link that lands inside the project is caught by comparing real paths,
+    and the hand-off goes to ~/.cache instead."""
+    import tempfile
+
+    real = tmp_path / "private" / "var"
+    project = real / "project"
+    (project / "tmp").mkdir(parents=True)
+    (tmp_path / "var").symlink_to(real)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "var" / "project" / "tmp"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert hook_steps.handoff_folder(project).startswith(str(tmp_path / "home"))
+    assert list((project / "tmp").iterdir()) == []
