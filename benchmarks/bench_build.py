@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import private_dockerd  # noqa: E402
-from tests.binder_build import repo2docker_build  # noqa: E402
-from tests.local_repos import APT_PACKAGE, build_apt, build_cran  # noqa: E402
-from tests.standin_images import GENERATIONS, build_standins  # noqa: E402
+from tests import private_dockerd
+from tests.binder_build import repo2docker_build
+from tests.local_repos import APT_PACKAGE, build_apt, build_cran
+from tests.standin_images import GENERATIONS, build_standins
 
 
 def bake(out: Path, tag: str, round_number: int) -> Path:

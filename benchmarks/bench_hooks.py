@@ -32,10 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cookiecutter.main import cookiecutter  # noqa: E402
-from pytest_httpserver import HTTPServer  # noqa: E402
+from cookiecutter.main import cookiecutter
+from pytest_httpserver import HTTPServer
 
-from binder_template.online import (  # noqa: E402
+from binder_template.online import (
     DEADLINE_VARIABLE,
     DEFAULT_DEADLINE,
     DOCKER_HUB_VARIABLE,

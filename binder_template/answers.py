@@ -63,7 +63,7 @@ BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u206
 class Problem:
     """One bad answer, ready to print as one line."""
 
-    __slots__ = ("question", "value", "rule", "example")
+    __slots__ = ("example", "question", "rule", "value")
 
     def __init__(self, question: str, value: object, rule: str, example: str):
         self.question, self.value, self.rule, self.example = question, value, rule, example
@@ -223,7 +223,7 @@ def normalise_binderhub_url(value: str) -> str:
 class RPackages:
     """R packages by where they come from, each a tuple in the order given."""
 
-    __slots__ = ("cran", "github", "bioc")
+    __slots__ = ("bioc", "cran", "github")
 
     def __init__(self, cran: tuple = (), github: tuple = (), bioc: tuple = ()):
         self.cran, self.github, self.bioc = cran, github, bioc

@@ -14,8 +14,8 @@ import json
 import os
 import re
 
-from binder_template.versions import nearest_choice, version_key
 from binder_template.atomic import replace_file
+from binder_template.versions import nearest_choice, version_key
 
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import shlex
 import stat
 import sys
 import tempfile
@@ -24,7 +23,7 @@ import time
 
 from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
-from binder_template.launch import create_link
+from binder_template.github import clone_url, new_repository_url
 from binder_template.rerun import command_of, refusal, shell_word
 
 # Folders the template may leave empty (github_actions=false, or the other
@@ -377,7 +376,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     folder = where_from(project_dir, environ)
     if not git.get("origin"):
         lines += ["", "Create the repository on GitHub first, if it is not there yet (public):",
-                  f"  {create_link(user, repo)}"]
+                  f"  {new_repository_url(user, repo)}"]
     lines += ["", "Next steps:"] + ([f"    cd {shell_word(folder)}"] if folder != "." else [])
     if knit:
         lines += [f"    Rscript -e 'devtools::build_readme()'   # knit {readme}, so README.md shows the badge",
@@ -391,9 +390,9 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
                   "and the Dockerfile needs them"]
     lines += ["    git commit -m 'Add Binder (rocker-binder-template)'"]
     if not git.get("repo"):
-        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git"]
+        lines += [f"    git remote add origin {clone_url(user, repo)}"]
     elif not git.get("origin"):
-        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git   # if it has no remote yet"]
+        lines += [f"    git remote add origin {clone_url(user, repo)}   # if it has no remote yet"]
     # The commit is made on the branch checked out; the badge may launch another.
     ref = branch if not git.get("branch") or git["branch"] == branch else f"HEAD:{branch}"
     lines += [f"    git push origin {shell_word(ref)}", "", f"  Launch it: {launch.from_answers(target)}"]
@@ -456,10 +455,10 @@ def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: b
     hub = answers["binderhub_url"]
     lines = [f"Created {shell_word(repo)}. Next steps:", ""]
     if repo_missing:
-        lines += [f"  Create the (public) repository: {create_link(user, repo)}", ""]
+        lines += [f"  Create the (public) repository: {new_repository_url(user, repo)}", ""]
     elif repo_missing is None:
         lines += ["  Create the repository on GitHub first, if it is not there yet: public, and empty",
-                  f"  (no README, license or .gitignore): {create_link(user, repo)}", ""]
+                  f"  (no README, license or .gitignore): {new_repository_url(user, repo)}", ""]
     lines += ["  Push it to GitHub:", f"    cd {shell_word(where_from(project_dir, environ))}"]
     if not had_git:
         lines += [f"    git init -b {shell_word(branch)}"]
@@ -468,7 +467,7 @@ def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: b
         "    git commit -m 'Start from rocker-binder-template'",
     ]
     if not had_git:
-        lines += [f"    git remote add origin https://github.com/{user}/{repo}.git"]
+        lines += [f"    git remote add origin {clone_url(user, repo)}"]
     lines += [
         f"    git push -u origin {shell_word(branch)}",
         "",

@@ -30,10 +30,16 @@ from binder_template.answers import (
     split_items,
     validate_answers,
 )
-from binder_template.escape import actions_branch_pattern, markdown_text, r_string, r_vector, yaml_string
+from binder_template.escape import (
+    actions_branch_pattern,
+    markdown_text,
+    r_string,
+    r_vector,
+    yaml_string,
+)
 from binder_template.hook_steps import project_survey, read_handoff
 from binder_template.rerun import refusal
-from binder_template.sandbox import PROJECT_FOLDER, sandbox, template_sources
+from binder_template.sandbox import sandbox, template_sources
 from binder_template.survey import launch_target
 from binder_template.versions import REPO2DOCKER_REQUIREMENT, image_user
 

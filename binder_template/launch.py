@@ -6,7 +6,9 @@ from urllib.parse import quote
 
 from binder_template.answers import normalise_binderhub_url
 
-# What each `ui` answer opens, as BinderHub's `urlpath` (binder-facts.md).
+# What each `ui` answer opens, as BinderHub's `urlpath` (the path Jupyter
+# serves it at: jupyter-rsession-proxy's rstudio, JupyterLab's lab, the
+# classic notebook's tree, and jupyter-server-proxy's name for the app).
 # shiny/ keeps its trailing slash: without it the proxy answers with a
 # redirect that BinderHub's launch does not follow.
 URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree", "shiny": "shiny/"}
@@ -39,8 +41,3 @@ def from_answers(answers: dict, ui: str | None = None) -> str:
         answers["branch"],
         ui or answers["ui"],
     )
-
-
-def create_link(user: str, repo: str) -> str:
-    """GitHub's form for a new repository, filled in."""
-    return f"https://github.com/new?owner={quote(user)}&name={quote(repo)}"

@@ -17,11 +17,11 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
+from binder_template.github import new_repository_url
 from binder_template.versions import version_distance
-from binder_template.launch import create_link
 
 # requests is imported on first use: on a machine without network the host
 # names do not resolve, and importing requests would then cost more than the
@@ -81,10 +81,10 @@ def read_deadline(environ) -> float:
     return value if 0 < value <= 600 else DEFAULT_DEADLINE
 
 
-class Answer:
+class HttpReply:
     """An HTTP answer with its body read, bounded and decompressed."""
 
-    __slots__ = ("status_code", "headers", "body")
+    __slots__ = ("body", "headers", "status_code")
 
     def __init__(self, status_code: int, headers, body: bytes):
         self.status_code, self.headers, self.body = status_code, headers, body
@@ -144,7 +144,7 @@ class Client:
         if self.token:
             self.session.headers["Authorization"] = f"Bearer {self.token}"
 
-    def get(self, path: str) -> Answer:
+    def get(self, path: str) -> HttpReply:
         if self.session is None:
             self.connect()
         import requests
@@ -156,7 +156,7 @@ class Client:
         try:
             with self.session.get(self.base_url + path, timeout=(remaining, remaining),
                                   allow_redirects=False, stream=True) as streamed:
-                response = Answer(streamed.status_code, streamed.headers, read_body(self.service, streamed))
+                response = HttpReply(streamed.status_code, streamed.headers, read_body(self.service, streamed))
         except requests.Timeout:
             raise Trouble(self.too_slow()) from None
         except (requests.RequestException, OSError) as err:
@@ -172,7 +172,7 @@ class Client:
     def too_slow(self) -> str:
         return f"{self.service} did not answer within {self.deadline:g} s"
 
-    def json(self, response: Answer) -> dict:
+    def json(self, response: HttpReply) -> dict:
         try:
             data = json.loads(response.body)
         except ValueError:
@@ -182,20 +182,20 @@ class Client:
         return data
 
 
-def is_rate_limited(response: Answer) -> bool:
+def is_rate_limited(response: HttpReply) -> bool:
     if response.status_code == 429:
         return True
     return response.status_code == 403 and response.headers.get("x-ratelimit-remaining") == "0"
 
 
-def rate_limit_message(service: str, response: Answer, has_token: bool = False) -> str:
+def rate_limit_message(service: str, response: HttpReply, has_token: bool = False) -> str:
     # Server text: only plausible numbers are used, and only as numbers.
     reset = response.headers.get("x-ratelimit-reset", "")
     retry = response.headers.get("retry-after", "")
     when = ""
     if reset.isdigit() and len(reset) <= 11:
-        at = datetime.fromtimestamp(int(reset), tz=timezone.utc)
-        minutes = max(0, round((at - datetime.now(tz=timezone.utc)).total_seconds() / 60))
+        at = datetime.fromtimestamp(int(reset), tz=UTC)
+        minutes = max(0, round((at - datetime.now(tz=UTC)).total_seconds() / 60))
         when = f"; it resets at {at:%H:%M} UTC, in about {minutes} min"
     elif retry.isdigit() and len(retry) <= 6:
         when = f"; retry after {int(retry)} s"
@@ -203,7 +203,7 @@ def rate_limit_message(service: str, response: Answer, has_token: bool = False) 
     return f"{service} rate limit reached{when}{hint}"
 
 
-def moved_to(response: Answer) -> str:
+def moved_to(response: HttpReply) -> str:
     return printable(response.headers.get("Location", "another location"))
 
 
@@ -249,7 +249,7 @@ def check_github(client: Client, user: str, repo: str, branch: str) -> tuple[lis
     if response.status_code == 200:
         client.json(response)
         return [Finding("note", f"github.com/{slug} does not exist yet; create it (public, "
-                        f"for Binder) at {create_link(user, repo)}")], True
+                        f"for Binder) at {new_repository_url(user, repo)}")], True
     if response.status_code == 404:
         return [Finding("error", f"github_user = {user!r}: GitHub has no user or organisation "
                         "of that name, so the badge could never work; check the spelling, "
@@ -308,7 +308,7 @@ def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None
             outcome = check(*args)
         except Trouble as trouble:
             outcome = trouble
-        except Exception as err:  # a bug or surprise must not stop generation
+        except Exception as err:  # noqa: BLE001 (a bug or surprise must not stop generation)
             outcome = Trouble(f"the {name} check failed unexpectedly ({type(err).__name__})")
         with lock:
             results.setdefault(name, outcome)

@@ -16,7 +16,6 @@ import shlex
 
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, TEMPLATE_ROOT, Problem
 
-
 WINDOWS = os.name == "nt"
 # Words PowerShell and POSIX shells alike read as they are.
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9_./:=@%+,-]+")

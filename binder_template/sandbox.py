@@ -78,17 +78,17 @@ def folder_template(source: str, sources: frozenset[str]) -> tuple[str, str] | N
 class AnswerSandbox(SandboxedEnvironment):
     binder_template_sources: frozenset[str] = frozenset()
 
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
+    def from_string(self, source, globals=None, template_class=None):
         sources = self.binder_template_sources
         if isinstance(source, str) and has_jinja(source) and source not in sources:
             folder = folder_template(source, sources)
             if folder:
                 globals = {**(globals or {}), _LITERAL: folder[0]}
-                source = "{{ %s }}%s" % (_LITERAL, folder[1])
+                source = "{{ " + _LITERAL + " }}" + folder[1]
             else:
                 # An answer: render it as the literal text it is.
                 globals = {**(globals or {}), _LITERAL: source}
-                source = "{{ %s }}" % _LITERAL
+                source = "{{ " + _LITERAL + " }}"
         return super().from_string(source, globals, template_class)
 
     def unsafe_undefined(self, obj, attribute):
@@ -97,7 +97,7 @@ class AnswerSandbox(SandboxedEnvironment):
             name=attribute, obj=obj, exc=UnsafeAnswer,
         )
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (Jinja's signature)
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: PYI063 (Jinja's signature)
         try:
             return super().call(__context, __obj, *args, **kwargs)
         except UnsafeAnswer:

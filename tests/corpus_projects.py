@@ -15,7 +15,7 @@ import subprocess
 from pathlib import Path
 
 from binder_template import rcode, survey
-from tests.conftest import TEMPLATE_ROOT, tool
+from tests import helpers
 
 CORPUS = Path(__file__).parent / "corpus"
 PROJECTS = json.loads((CORPUS / "MANIFEST.json").read_text())
@@ -46,11 +46,7 @@ def checkout(entry: dict, parent: Path) -> Path:
 
 def add_binder(project: Path, *answers: str) -> subprocess.CompletedProcess:
     """The README's command, run from the project folder."""
-    return subprocess.run(
-        [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
-         "layout=existing-project", f"repo_name={project.name}", "online_checks=false", *answers],
-        cwd=project, env={**os.environ, **GIT_ENV, "PWD": str(project)},
-        capture_output=True, text=True, timeout=120)
+    return helpers.add_binder(project, *answers, env=GIT_ENV)
 
 
 def run_next_steps(project: Path, stdout: str) -> None:

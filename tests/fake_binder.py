@@ -44,7 +44,7 @@ class FakeServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self):  # noqa: N802 (http.server's name)
+            def do_GET(self):
                 server.requests.append(("GET", self.path, self.headers.get("Accept", "")))
                 server.answer(self)
 

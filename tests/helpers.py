@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
+import json
+import os
+import re
+import subprocess
 from pathlib import Path
 
-from tests.conftest import run, tool
+from tests.conftest import TEMPLATE_ROOT, run, tool
 
 LEFTOVERS = ("{{", "{%", "cookiecutter.")
 
@@ -82,35 +85,39 @@ def repo2docker_dockerfile(project: Path) -> str:
     return out.getvalue()
 
 
-def pairwise(parameters: dict[str, list]) -> list[dict]:
-    """Rows covering every pair of values of every two parameters, greedily
-    (each new row takes, one parameter at a time, the value that covers most
-    uncovered pairs)."""
-    names = list(parameters)
-    uncovered = {
-        ((a, va), (b, vb))
-        for a, b in itertools.combinations(names, 2)
-        for va in parameters[a] for vb in parameters[b]
-    }
-    rows = []
-    while uncovered:
-        # Seed with an uncovered pair so that every row makes progress.
-        (a, va), (b, vb) = min(uncovered, key=lambda p: (names.index(p[0][0]), str(p)))
-        row = {a: va, b: vb}
-        for name in names:
-            if name in row:
-                continue
-            row[name] = max(parameters[name], key=lambda v: sum(
-                (((n, row[n]), (name, v)) if names.index(n) < names.index(name)
-                 else ((name, v), (n, row[n]))) in uncovered for n in row))
-        rows.append(row)
-        uncovered -= {((x, row[x]), (y, row[y])) for x, y in itertools.combinations(names, 2)}
-    return rows
+DIGEST = "sha256:" + "ab" * 32
 
 
-def covered_pairs(rows: list[dict], parameters: dict[str, list]) -> bool:
-    return all(
-        any(r[a] == va and r[b] == vb for r in rows)
-        for a, b in itertools.combinations(parameters, 2)
-        for va in parameters[a] for vb in parameters[b]
-    )
+def serve_everything_exists(httpserver, monkeypatch) -> None:
+    """A stand-in for GitHub and Docker Hub on which every repository,
+    branch and rocker/binder tag exists, the tags with DIGEST."""
+    httpserver.expect_request(re.compile(r"/repos/.*/branches/.*")).respond_with_json({"name": "x"})
+    httpserver.expect_request(re.compile(r"/v2/namespaces/rocker/repositories/binder/tags/.*")) \
+        .respond_with_json({"name": "x", "digest": DIGEST})
+    monkeypatch.setenv("GITHUB_API_URL", httpserver.url_for(""))
+    monkeypatch.setenv("DOCKER_HUB_API_URL", httpserver.url_for(""))
+
+
+def default_answers(**overrides) -> dict:
+    """cookiecutter.json's answers as --no-input gives them (the first of
+    each choice; templated defaults as written), with `overrides`."""
+    config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text("utf-8"))
+    answers = {name: value[0] if isinstance(value, list) else value
+               for name, value in config.items() if not name.startswith("_")}
+    return {**answers, **overrides}
+
+
+def cookiecutter_cli(cwd: Path, *args: str, env: dict | None = None, template: Path = TEMPLATE_ROOT,
+                     **kwargs) -> subprocess.CompletedProcess:
+    """The cookiecutter command with --no-input, run from `cwd` as a user's
+    shell would (PWD set), on this template."""
+    cwd.mkdir(parents=True, exist_ok=True)
+    environment = {**os.environ, "PWD": str(cwd), **(env or {})}
+    return subprocess.run([tool("cookiecutter"), "--no-input", str(template), *args], cwd=cwd,
+                          env=environment, capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def add_binder(project: Path, *answers: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The README's command for an existing project, run from its folder."""
+    return cookiecutter_cli(project, "-f", "-s", "--output-dir", "..", "layout=existing-project",
+                            f"repo_name={project.name}", "online_checks=false", *answers, env=env)

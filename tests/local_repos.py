@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import subprocess
 import io
+import subprocess
 import tarfile
 import textwrap
 from pathlib import Path

@@ -84,7 +84,7 @@ def start(state: Path) -> tuple[subprocess.Popen, str]:
     notify_path = state / "notify.sock"
     notify = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     notify.bind(str(notify_path))
-    log = open(state / "dockerd.log", "ab")
+    log = open(state / "dockerd.log", "ab")  # noqa: SIM115 (dockerd writes to it; closed once started)
     env = {**os.environ, "NOTIFY_SOCKET": str(notify_path)}
     process = subprocess.Popen(daemon_args(state), stdin=subprocess.DEVNULL, stdout=log,
                                stderr=subprocess.STDOUT, env=env, start_new_session=True)

@@ -3,7 +3,6 @@ rule proved against the real git binary."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 
 import pytest
@@ -12,16 +11,13 @@ from hypothesis import strategies as st
 
 from binder_template import answers as rules
 from binder_template.answers import Problem, parse_r_packages, split_items, validate_answers
-from tests.conftest import TEMPLATE_ROOT
-
-DEFAULTS = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+from tests.helpers import default_answers
 
 
 def good_answers(**changes) -> dict:
-    base = {k: (v[0] if isinstance(v, list) else v) for k, v in DEFAULTS.items() if not k.startswith("_")}
     # Defaults that are Jinja, as cookiecutter renders them for a new repository.
-    base.update(repo_name="my-binder-project", github_user="your-github-user", branch="main")
-    return {**base, **changes}
+    return default_answers(**{"repo_name": "my-binder-project", "github_user": "your-github-user",
+                              "branch": "main", **changes})
 
 
 @pytest.mark.parametrize("value,ok", [

@@ -45,7 +45,7 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
             ours = [OUR_BADGE.match(line.strip()) for line in readme.read_text().splitlines()]
             assert [m.group(1) for m in ours if m] == [launch]
     else:
-        assert f"put this badge in yours:\n  [![Binder]" in result.stdout
+        assert "put this badge in yours:\n  [![Binder]" in result.stdout
     for other in re.findall(r"https?://[^\s()\[\]]+/v2/gh/[^\s()\[\]]+",
                             "".join(p.read_text(errors="replace") for p in readmes)):
         assert other == launch or other in result.stdout

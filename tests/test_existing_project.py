@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from tests import helpers
 from tests.conftest import TEMPLATE_ROOT, tool
 from tests.helpers import hadolint, repo2docker_dockerfile
 
@@ -91,11 +91,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def add_binder(project: Path, *answers: str) -> subprocess.CompletedProcess:
     """The README's command for the current folder."""
-    env = {**os.environ, "PWD": str(project)}
-    return subprocess.run(
-        [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
-         "layout=existing-project", f"repo_name={project.name}", "github_user=octo-cat", "online_checks=false",
-         *answers], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    return helpers.add_binder(project, "github_user=octo-cat", *answers)
 
 
 def added_lines(before: bytes, after: bytes) -> list[str]:

@@ -80,9 +80,8 @@ def test_the_fake_member_turns_away_a_request_without_the_event_stream_header_as
     code (binderhub/builder.py: prepare, then send_error)."""
     import urllib.request
 
-    with Member(["building"]).server as server:
-        with urllib.request.urlopen(server.url + BUILD_PATH, timeout=5) as answer:
-            status, body = answer.status, answer.read().decode()
+    with Member(["building"]).server as server, urllib.request.urlopen(server.url + BUILD_PATH, timeout=5) as answer:
+        status, body = answer.status, answer.read().decode()
     assert status == 200
     assert body == ('data: {"phase": "failed", "status_code": 400, '
                     '"message": "Missing Accept header: text/event-stream\\n"}\n\n')
@@ -481,6 +480,20 @@ def test_the_prewarm_step_says_why_one_member_builds(cookies, hub, comment):
     result = cookies.bake(extra_context={"online_checks": False, "binderhub_url": hub})
     text = (result.project_path / ".github" / "workflows" / "binder.yml").read_text()
     assert f"      - uses: actions/checkout@v4\n      {comment}      - name: Have Binder build this commit\n" in text
+
+
+@pytest.mark.parametrize("ui", ["rstudio", "shiny"])
+def test_the_python_that_ships_passes_ruff(cookies, ui):
+    """The generated repository's scripts are product code, linted with the
+    template's own rules."""
+    from tests.conftest import tool
+
+    result = cookies.bake(extra_context={"online_checks": False, "ui": ui})
+    scripts = sorted(result.project_path.rglob("*.py"))
+    assert len(scripts) == (3 if ui == "shiny" else 2)
+    linted = subprocess.run([tool("ruff"), "check", "--no-cache", "--config", str(TEMPLATE_ROOT / "pyproject.toml"),
+                             *map(str, scripts)], capture_output=True, text=True, timeout=60)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
 
 
 def test_repo2docker_pin_matches_the_one_the_tests_build_with():

@@ -1,4 +1,4 @@
-"""Bake a pairwise matrix of supported answers and check what comes out:
+"""Bake the supported combinations of answers and check what comes out:
 the exact file set, no template leftovers, a hadolint-clean Dockerfile that
 the real repo2docker picks, and valid workflow files."""
 
@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from urllib.parse import unquote
 
@@ -15,24 +14,34 @@ import pytest
 from binder_template.answers import load_choices
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import (
-    covered_pairs,
+    DIGEST,
     expected_files,
     files_in,
     hadolint,
     leftovers,
-    pairwise,
     repo2docker_dockerfile,
+    serve_everything_exists,
 )
 
 CHOICES = load_choices()
-PAIRWISE_PARAMETERS = {
-    "r_version": CHOICES["r_version"],
-    "license": CHOICES["license"],
-    "ui": CHOICES["ui"],
-    "github_actions": [True, False],
-    "online_checks": [True, False],
-}
-# Cycled through the matrix rows: the forms users write packages in.
+# The supported combinations, written out (as cookiecutter-django's
+# SUPPORTED_COMBINATIONS): every ui on both image generations, every
+# license, the workflow on and off, online checks on and off. The numbered
+# r_version tags differ only in the tag: each is rendered once below.
+SUPPORTED_COMBINATIONS = [
+    {"r_version": "latest", "ui": "rstudio", "license": "MIT", "github_actions": True, "online_checks": True},
+    {"r_version": "4.4.0", "ui": "rstudio", "license": "none", "github_actions": False, "online_checks": False},
+    {"r_version": "latest", "ui": "lab", "license": "BSD-3-Clause", "github_actions": False,
+     "online_checks": True},
+    {"r_version": "4.0.0", "ui": "lab", "license": "Apache-2.0", "github_actions": True, "online_checks": False},
+    {"r_version": "latest", "ui": "notebook", "license": "GPL-3.0-or-later", "github_actions": True,
+     "online_checks": False},
+    {"r_version": "4.5.0", "ui": "notebook", "license": "CC-BY-4.0", "github_actions": False,
+     "online_checks": True},
+    {"r_version": "latest", "ui": "shiny", "license": "MIT", "github_actions": True, "online_checks": True},
+    {"r_version": "4.4.0", "ui": "shiny", "license": "none", "github_actions": True, "online_checks": False},
+]
+# Cycled through the rows: the forms users write packages in.
 PACKAGE_FORMS = [
     ("", ""),
     ("dplyr", ""),
@@ -46,44 +55,36 @@ BRANCH_AND_HUB_FORMS = [
     ("feature/new-plot", "https://hub.example.org/binder/"),
     ("gh-pages", "https://binder.example.ac.uk:8443"),
 ]
-MATRIX = pairwise(PAIRWISE_PARAMETERS)
-DIGEST = "sha256:" + "ab" * 32
 
 
-def matrix_answers(index: int, row: dict) -> dict:
+def combination_answers(index: int, row: dict) -> dict:
     r_packages, apt_packages = PACKAGE_FORMS[index % len(PACKAGE_FORMS)]
     branch, hub = BRANCH_AND_HUB_FORMS[index % len(BRANCH_AND_HUB_FORMS)]
     return {
         **row,
-        "project_name": f"Matrix project {index}",
+        "project_name": f"Project {index}",
         "github_user": "octo-cat",
         "branch": branch,
         "binderhub_url": hub,
         "r_packages": r_packages,
         "apt_packages": apt_packages,
-        "repo_name": f"matrix-project-{index}",
+        "repo_name": f"project-{index}",
     }
 
 
-def serve_everything_exists(httpserver, monkeypatch) -> None:
-    httpserver.expect_request(re.compile(r"/repos/.*/branches/.*")).respond_with_json({"name": "x"})
-    httpserver.expect_request(re.compile(r"/v2/namespaces/rocker/repositories/binder/tags/.*")) \
-        .respond_with_json({"name": "x", "digest": DIGEST})
-    monkeypatch.setenv("GITHUB_API_URL", httpserver.url_for(""))
-    monkeypatch.setenv("DOCKER_HUB_API_URL", httpserver.url_for(""))
+def test_the_combinations_cover_every_choice():
+    for name in ("ui", "license"):
+        assert {row[name] for row in SUPPORTED_COMBINATIONS} == set(CHOICES[name]), name
+    assert {row["ui"] for row in SUPPORTED_COMBINATIONS if row["r_version"] == "latest"} == set(CHOICES["ui"])
+    assert {row["ui"] for row in SUPPORTED_COMBINATIONS if row["r_version"] != "latest"} == set(CHOICES["ui"])
+    for name in ("github_actions", "online_checks"):
+        assert {row[name] for row in SUPPORTED_COMBINATIONS} == {True, False}, name
 
 
-def test_matrix_covers_every_pair():
-    assert covered_pairs(MATRIX, PAIRWISE_PARAMETERS)
-    # A pairwise matrix needs at least |r_version| x |license| rows; greedy
-    # construction should stay close to that.
-    assert len(MATRIX) <= len(CHOICES["r_version"]) * len(CHOICES["license"]) + 10
-
-
-@pytest.mark.parametrize("index,row", list(enumerate(MATRIX)),
-                         ids=[f"{i}-{r['r_version']}-{r['license']}-{r['ui']}" for i, r in enumerate(MATRIX)])
-def test_matrix_bake(cookies, httpserver, monkeypatch, index, row):
-    answers = matrix_answers(index, row)
+@pytest.mark.parametrize("index,row", list(enumerate(SUPPORTED_COMBINATIONS)),
+                         ids=[f"{r['r_version']}-{r['ui']}-{r['license']}" for r in SUPPORTED_COMBINATIONS])
+def test_supported_combination(cookies, httpserver, monkeypatch, index, row):
+    answers = combination_answers(index, row)
     if answers["online_checks"]:
         serve_everything_exists(httpserver, monkeypatch)
     result = cookies.bake(extra_context=answers)
@@ -100,6 +101,16 @@ def test_matrix_bake(cookies, httpserver, monkeypatch, index, row):
     assert expected_from + "\n" in dockerfile
     user_lines = [line for line in dockerfile.splitlines() if line.startswith("USER ")]
     assert user_lines[-1] == "USER ${NB_USER}"
+
+
+@pytest.mark.parametrize("tag", CHOICES["r_version"])
+def test_every_r_version_tag_renders_its_from_line_and_user(cookies, tag):
+    result = cookies.bake(extra_context={"online_checks": False, "r_version": tag})
+    assert result.exit_code == 0, result.exception
+    dockerfile = (result.project_path / "Dockerfile").read_text("utf-8")
+    assert f"\nFROM rocker/binder:{tag}\n" in dockerfile
+    user = "jovyan" if tag == "latest" else "rstudio"
+    assert f"# ${{NB_USER}} is the image's own user ({user}); " in dockerfile
 
 
 README = (TEMPLATE_ROOT / "README.md").read_text()

@@ -11,10 +11,15 @@ import pytest
 from cookiecutter.exceptions import FailedHookException, UndefinedVariableInTemplate
 from cookiecutter.main import cookiecutter
 
-from binder_template.hook_steps import handoff_path, post_gen_project, pre_gen_project, write_handoff
 from binder_template.escape import markdown_text
+from binder_template.hook_steps import (
+    handoff_path,
+    post_gen_project,
+    pre_gen_project,
+    write_handoff,
+)
 from tests.conftest import TEMPLATE_ROOT, run, tool
-from tests.helpers import hadolint
+from tests.helpers import default_answers, hadolint
 
 
 def generate(tmp_path: Path, **answers):
@@ -298,9 +303,7 @@ def test_pre_gen_function_reports_and_writes_nothing(tmp_path):
         def write(self, text):
             lines.append(text)
 
-    answers = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
-    answers = {k: (v[0] if isinstance(v, list) else v) for k, v in answers.items()}
-    answers.update(repo_name="ok", github_user="bad user", online_checks=False)
+    answers = default_answers(repo_name="ok", github_user="bad user", online_checks=False)
     assert pre_gen_project(answers, tmp_path, environ={}, out=Out()) == 1
     assert "error: github_user = 'bad user'" in "".join(lines)
     assert list(tmp_path.iterdir()) == []

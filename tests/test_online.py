@@ -3,18 +3,22 @@ Docker Hub: every answer they might give, and every way they might fail."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import signal
 import socket
+import subprocess
 import threading
 import time
-from pathlib import Path
+import tracemalloc
+import zlib
 
 import pytest
 from werkzeug import Response
 
 from binder_template.online import DEADLINE_VARIABLE, run_online_checks
-from tests.conftest import closed_port
+from tests.conftest import TEMPLATE_ROOT, closed_port, tool
 
 USER, REPO, BRANCH, TAG = "octo-cat", "demo", "main", "4.4.0"
 DIGEST = "sha256:" + "5e" * 32
@@ -149,7 +153,7 @@ def test_github_fault_matrix(httpserver, monkeypatch, case):
     if level is None:
         assert github == []
     else:
-        assert [f.level for f in github][0] == level
+        assert next(f.level for f in github) == level
         for word in words:
             assert word in findings_text(report)
     assert report.requests["GitHub"] == requests_made
@@ -379,3 +383,106 @@ def test_deadline_setting(value, seconds):
     from binder_template.online import read_deadline
 
     assert read_deadline({DEADLINE_VARIABLE: value}) == seconds
+
+
+# --- hostile and broken endpoints, and Ctrl-C ---------------------------------
+
+HOSTILE_CHOICES = ["latest", "4.4.0"]
+HOSTILE_ANSWERS = {"github_user": "octo-cat", "repo_name": "demo", "branch": "main", "r_version": "latest"}
+
+
+def test_ctrl_c_during_the_online_check_leaves_no_folder(tmp_path, monkeypatch):
+    """A server that accepts and never answers holds the online check; then
+    Ctrl-C (SIGINT to the whole process group, as a terminal sends it)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    asked = threading.Event()
+    held = []
+
+    def accept():
+        connection, _ = listener.accept()
+        held.append(connection)
+        asked.set()
+
+    threading.Thread(target=accept, daemon=True).start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "PWD": str(out), "GITHUB_API_URL": url, "DOCKER_HUB_API_URL": url,
+           "BINDER_TEMPLATE_ONLINE_DEADLINE": "60"}
+    process = subprocess.Popen([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), "github_user=octo-cat"],
+                               cwd=out, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        assert asked.wait(60), "the online check never reached the server"
+        os.killpg(process.pid, signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        listener.close()
+        for connection in held:
+            connection.close()
+    assert process.returncode != 0
+    assert "Interrupted: nothing was generated." in stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    assert list(out.iterdir()) == []
+
+
+def test_a_decompression_bomb_is_refused_in_bounded_time_and_memory(httpserver, monkeypatch):
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip
+    bomb = compressor.compress(b'{"digest": "') + b"".join(
+        compressor.compress(b"0" * (1 << 20)) for _ in range(200)) + compressor.flush()
+    assert len(bomb) < 400_000
+    httpserver.expect_request("/repos/octo-cat/demo/branches/main").respond_with_response(
+        Response(bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"}))
+    httpserver.expect_request("/v2/namespaces/rocker/repositories/binder/tags/latest").respond_with_response(
+        Response(bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"}))
+    environ = {"GITHUB_API_URL": httpserver.url_for(""), "DOCKER_HUB_API_URL": httpserver.url_for(""),
+               "BINDER_TEMPLATE_ONLINE_DEADLINE": "10"}
+    tracemalloc.start()
+    start = time.monotonic()
+    report = run_online_checks(HOSTILE_ANSWERS, HOSTILE_CHOICES, environ)
+    elapsed = time.monotonic() - start
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    messages = [str(f) for f in report.findings]
+    assert sum("larger than 512 KB" in m for m in messages) == 2, messages
+    assert elapsed < 5 and peak < 20 * 1024 * 1024, (elapsed, peak)
+    assert report.digest is None and not report.failed
+
+
+def test_a_compressed_answer_within_bounds_is_read(httpserver):
+    body = gzip.compress(json.dumps({"name": "latest", "digest": DIGEST}).encode())
+    httpserver.expect_request("/v2/namespaces/rocker/repositories/binder/tags/latest").respond_with_response(
+        Response(body, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"}))
+    httpserver.expect_request("/repos/octo-cat/demo/branches/main").respond_with_json({"name": "main"})
+    environ = {"GITHUB_API_URL": httpserver.url_for(""), "DOCKER_HUB_API_URL": httpserver.url_for("")}
+    report = run_online_checks(HOSTILE_ANSWERS, HOSTILE_CHOICES, environ)
+    assert report.digest == DIGEST and report.findings == []
+
+
+@pytest.mark.parametrize("token", [None, "ghp_" + "x" * 36])
+def test_rate_limit_text_is_bounded_and_the_token_hint_only_without_one(httpserver, token):
+    httpserver.expect_request("/repos/octo-cat/demo/branches/main").respond_with_response(
+        Response("slow down", status=429, headers={"Retry-After": "9" * 60000, "x-ratelimit-reset": "1" * 5000}))
+    httpserver.expect_request("/v2/namespaces/rocker/repositories/binder/tags/latest") \
+        .respond_with_json({"digest": DIGEST})
+    environ = {"GITHUB_API_URL": httpserver.url_for(""), "DOCKER_HUB_API_URL": httpserver.url_for("")}
+    if token:
+        environ["GH_TOKEN"] = token
+    report = run_online_checks(HOSTILE_ANSWERS, HOSTILE_CHOICES, environ, warn=lambda finding: None)
+    [message] = [str(f) for f in report.findings if "rate limit" in str(f)]
+    assert len(message) < 200 and "999999" not in message
+    assert ("set GH_TOKEN" in message) is (token is None)
+
+
+def test_a_token_for_a_plain_http_api_is_warned_about_before_it_is_sent(httpserver):
+    said = []
+    httpserver.expect_request("/repos/octo-cat/demo/branches/main").respond_with_handler(
+        lambda request: (said.append("request"), Response('{"name": "main"}'))[1])
+    httpserver.expect_request("/v2/namespaces/rocker/repositories/binder/tags/latest") \
+        .respond_with_json({"digest": DIGEST})
+    environ = {"GITHUB_API_URL": httpserver.url_for(""), "DOCKER_HUB_API_URL": httpserver.url_for(""),
+               "GH_TOKEN": "ghp_" + "y" * 36}
+    run_online_checks(HOSTILE_ANSWERS, HOSTILE_CHOICES, environ, warn=lambda finding: said.append(str(finding)))
+    assert said[0].startswith("warning: GITHUB_API_URL is http://") and "unencrypted" in said[0]
+    assert said[1] == "request"
+    assert "ghp_" not in said[0]

@@ -30,7 +30,7 @@ REAL_BUILDS = [("scripts-greeco", tag) for tag in TAGS] + [("compendium-binder-d
 
 
 @pytest.mark.parametrize("slug,tag", REAL_BUILDS, ids=[f"{s}-{t}" for s, t in REAL_BUILDS])
-def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, standins, tmp_path, slug, tag):
+def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, standins, tmp_path, slug, tag):  # noqa: F811
     """Binder added as a new user does it (tests/corpus_projects.py), built
     by the real repo2docker; then, as the image's user, every package the
     project needs loads. An renv project's come from renv.lock, restored
