@@ -14,6 +14,7 @@ import pytest
 
 from binder_template import existing, rcode, survey
 from tests.corpus_projects import GIT_ENV, add_binder, git, run_next_steps
+from tests.helpers import cookiecutter_cli
 
 BADGE = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{}?urlpath=rstudio)"
 
@@ -122,11 +123,8 @@ def test_every_file_the_dockerfile_copies_is_committed_ignored_or_not(tmp_path):
     (folder / "DESCRIPTION").write_text("Package: analysis\nImports: tinyA\n")
     (folder / "renv.lock").write_text('{"R": {"Version": "4.4.0"}, "Packages": {}}\n')
     env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(config), "PWD": str(folder)}
-    from tests.conftest import TEMPLATE_ROOT, tool
-    result = subprocess.run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..",
-                             str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=analysis",
-                             "github_user=octo-cat", "online_checks=false"],
-                            cwd=folder, env=env, capture_output=True, text=True, timeout=120)
+    result = cookiecutter_cli(folder, "-f", "-s", "--output-dir", "..", "layout=existing-project",
+                              "repo_name=analysis", "github_user=octo-cat", "online_checks=false", env=env)
     assert result.returncode == 0, result.stderr
     forced = [line for line in result.stdout.splitlines() if line.startswith("    git add -f ")]
     assert forced and set(forced[0].split("#")[0].split()[3:]) == {"binder/.Renviron", "DESCRIPTION", "renv.lock"}
@@ -400,14 +398,11 @@ def test_a_readme_that_cannot_be_changed_gets_one_line_and_the_badge(tmp_path, m
 
 
 def test_without_s_what_was_replaced_is_said(tmp_path):
-    from tests.conftest import TEMPLATE_ROOT, tool
 
     folder = project(tmp_path, {".github/workflows/binder.yml": "name: mine\n", "binder/.Renviron": "A=1\n"},
                      origin="https://github.com/someone/soil.git")
-    result = subprocess.run(
-        [tool("cookiecutter"), "--no-input", "-f", "--output-dir", "..", str(TEMPLATE_ROOT),
-         "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"],
-        cwd=folder, env={**os.environ, **GIT_ENV, "PWD": str(folder)}, capture_output=True, text=True, timeout=120)
+    result = cookiecutter_cli(folder, "-f", "--output-dir", "..", "layout=existing-project",
+                              f"repo_name={folder.name}", "online_checks=false", env=GIT_ENV)
     assert result.returncode == 0, result.stderr
     assert ("Replaced with this template's (-f without -s overwrites; git diff shows what changed):\n"
             "  binder/.Renviron\n  .github/workflows/binder.yml\n") in result.stdout
@@ -426,16 +421,13 @@ def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    from tests.conftest import TEMPLATE_ROOT, tool
 
     folder = project(tmp_path, {"README.md": "# T\n", "a.R": "library(tinyA)\n"},
                      origin="https://github.com/someone/soil.git")
     before = snapshot(folder)
-    command = [tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", "..", str(TEMPLATE_ROOT),
-               "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"]
-    env = {**os.environ, **GIT_ENV, "PWD": str(folder)}
-    failed = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=120,
-                            preexec_fn=limit_file_size)
+    failed = cookiecutter_cli(folder, "-f", "-s", "--output-dir", "..", "layout=existing-project",
+                              f"repo_name={folder.name}", "online_checks=false", env=GIT_ENV,
+                              preexec_fn=limit_file_size)
     assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
     assert snapshot(folder) == before
     assert sorted(p.name for p in folder.iterdir()) == [".git", "README.md", "a.R"]
@@ -457,16 +449,14 @@ def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    from tests.conftest import TEMPLATE_ROOT, tool
 
     mine = {".github/workflows/binder.yml": "name: mine\n", "binder/.Renviron": "A=1\n",
             ".github/scripts/prewarm.py": "print('mine')\n", ".github/dependabot.yml": "version: 2\n"}
     folder = project(tmp_path, {"README.md": "# T\n", **mine}, origin="https://github.com/someone/soil.git")
     before = snapshot(folder)
-    command = [tool("cookiecutter"), "--no-input", "-f", "--output-dir", "..", str(TEMPLATE_ROOT),
-               "layout=existing-project", f"repo_name={folder.name}", "online_checks=false"]
-    failed = subprocess.run(command, cwd=folder, env={**os.environ, **GIT_ENV, "PWD": str(folder)},
-                            capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size)
+    failed = cookiecutter_cli(folder, "-f", "--output-dir", "..", "layout=existing-project",
+                              f"repo_name={folder.name}", "online_checks=false", env=GIT_ENV,
+                              preexec_fn=limit_file_size)
     assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
     assert snapshot(folder) == before
     assert git(folder, "status", "--porcelain") == ""

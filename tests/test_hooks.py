@@ -19,7 +19,7 @@ from binder_template.hook_steps import (
     write_handoff,
 )
 from tests.conftest import TEMPLATE_ROOT, run, tool
-from tests.helpers import default_answers, hadolint
+from tests.helpers import cookiecutter_cli, default_answers, hadolint
 
 
 def generate(tmp_path: Path, **answers):
@@ -91,8 +91,7 @@ def test_bad_repo_name_is_refused_like_any_answer_and_no_folder_is_left(tmp_path
 def test_a_bad_repo_name_on_the_command_line_gives_the_usual_refusal(tmp_path):
     """Not cookiecutter's "Unable to create project directory" and its dump
     of every answer: the same lines as any refused answer."""
-    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), "repo_name=a/b",
-                  "online_checks=false"], cwd=tmp_path)
+    result = cookiecutter_cli(tmp_path, "repo_name=a/b", "online_checks=false")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "ERROR: Stopping generation because pre_gen_project hook script didn't exit successfully",
@@ -113,8 +112,7 @@ def test_several_bad_answers_are_all_reported(tmp_path, capfd):
 
 
 def test_the_cli_shows_our_lines_and_no_traceback_of_ours(tmp_path):
-    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT),
-                  "github_user=octo--cat", "online_checks=false"], cwd=tmp_path)
+    result = cookiecutter_cli(tmp_path, "github_user=octo--cat", "online_checks=false")
     assert result.returncode != 0
     assert "error: github_user = 'octo--cat'" in result.stderr
     assert "Traceback" not in result.stderr
@@ -153,8 +151,7 @@ def test_the_sandbox_refuses_what_gets_past_the_first_layer(tmp_path, answer):
 
 def test_the_exploit_from_the_issue_creates_no_file(tmp_path):
     answer = '{{ cycler.__init__.__globals__.os.system("touch pwned") }}'
-    result = run([tool("cookiecutter"), "--no-input", str(TEMPLATE_ROOT), f"description={answer}"],
-                 cwd=tmp_path)
+    result = cookiecutter_cli(tmp_path, f"description={answer}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not any(p.name == "pwned" for p in tmp_path.rglob("*"))
     assert markdown_text(answer) in (tmp_path / "my-binder-project/README.md").read_text()
