@@ -34,6 +34,7 @@ EXAMPLES = {
     "apt_packages": "libgsl-dev, ffmpeg",
     "binderhub_url": "https://mybinder.org",
     "github_actions": "true",
+    "prebuilt_image": "false",
     "online_checks": "true",
 }
 
@@ -326,7 +327,10 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     check("binderhub_url", binderhub_url_error(str(answers.get("binderhub_url", ""))),
           EXAMPLES["binderhub_url"])
 
-    for name in ("github_actions", "online_checks"):
-        if not isinstance(answers.get(name), bool):
+    for name in ("github_actions", "prebuilt_image", "online_checks"):
+        if not isinstance(answers.get(name, False), bool):
             check(name, "answer yes or no (true or false)", EXAMPLES[name])
+    if answers.get("prebuilt_image") is True and answers.get("github_actions") is False:
+        check("prebuilt_image", "it needs github_actions=true: GitHub Actions builds and publishes the image",
+              "false, or github_actions=true")
     return problems

@@ -34,7 +34,8 @@ def candidates(here: str) -> tuple[str, ...]:
     """What this layout can add, for the list of what was added and left alone."""
     return (f"{here}/Dockerfile", f"{here}/Dockerfile.dockerignore", f"{here}/install.R", f"{here}/.Renviron",
             f"{here}/apt.txt", f"{here}/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml",
-            ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py")
+            ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py",
+            ".github/scripts/publish.py")
 
 
 def present(project_dir, names) -> list[str]:

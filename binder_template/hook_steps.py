@@ -33,6 +33,10 @@ from binder_template.rerun import command_of, refusal, shell_word
 MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", ".binder", "analysis", "app")
 # The github_user default: online checks of a placeholder say nothing.
 PLACEHOLDER_USER = "your-github-user"
+# With prebuilt_image, what the user must know before the badge works.
+PREBUILT_NOTE = ("  The badge launches the 'binder' branch, which the workflow makes after its first\n"
+                 "  successful run on your branch: the image is then on ghcr.io, and must be public\n"
+                 "  (the workflow says where to make it so if it is not).")
 # Hand-offs older than this are left over from interrupted runs.
 STALE_SECONDS = 24 * 3600
 
@@ -279,12 +283,14 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     here = facts.get("here", "binder")
     user, repo, branch = survey.launch_target(answers, facts.get("git", {}))
     target = {**answers, "github_user": user, "repo_name": repo, "branch": branch}
-    badge = launch.badge_markdown(answers["binderhub_url"], user, repo, branch, answers["ui"])
+    badge = launch.badge_markdown(answers["binderhub_url"], user, repo, launch.launch_ref(answers, branch),
+                                  answers["ui"])
     wanted = [name for name in existing.candidates(here)
               if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
               and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
               and (name != "app/app.R" or facts.get("shiny_app", "app") == "app")
-              and (not name.startswith(".github/") or answers["github_actions"])]
+              and (not name.startswith(".github/") or answers["github_actions"])
+              and (name != ".github/scripts/publish.py" or answers.get("prebuilt_image"))]
     now = existing.present(project_dir, wanted)
     added = [name for name in wanted if name in now and name not in had]
     replaced = [name for name in wanted if name in had
@@ -396,6 +402,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     # The commit is made on the branch checked out; the badge may launch another.
     ref = branch if not git.get("branch") or git["branch"] == branch else f"HEAD:{branch}"
     lines += [f"    git push origin {shell_word(ref)}", "", f"  Launch it: {launch.from_answers(target)}"]
+    if answers.get("prebuilt_image"):
+        lines += ["", PREBUILT_NOTE]
     return "\n".join(lines)
 
 
@@ -473,6 +481,8 @@ def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: b
         "",
         f"  Launch it: {launch.from_answers(answers)}",
         "  Badge for other pages:",
-        f"    {launch.badge_markdown(hub, user, repo, branch, answers['ui'])}",
+        f"    {launch.badge_markdown(hub, user, repo, launch.launch_ref(answers), answers['ui'])}",
     ]
+    if answers.get("prebuilt_image"):
+        lines += ["", PREBUILT_NOTE]
     return "\n".join(lines)

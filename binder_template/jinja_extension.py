@@ -74,6 +74,11 @@ def project(answers) -> dict:
 
 
 def project_dir(answers: dict) -> str:
+    """The folder being generated: as cookiecutter made it, for the
+    generation under way (cruft sets no _output_dir); else from the answers."""
+    run = monkey_patch.current_run(answers)
+    if run is not None:
+        return run.project_dir
     return os.path.join(str(answers.get("_output_dir") or "."), str(answers.get("repo_name", "")))
 
 
@@ -187,7 +192,7 @@ class BinderTemplateExtension(Extension):
             hub_base=normalise_binderhub_url,
             launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
             badge=lambda answers: launch.badge_markdown(
-                answers["binderhub_url"], answers["github_user"], answers["repo_name"], answers["branch"],
-                answers["ui"],
+                answers["binderhub_url"], answers["github_user"], answers["repo_name"],
+                launch.launch_ref(answers), answers["ui"],
             ),
         )

@@ -12,6 +12,9 @@ from binder_template.answers import normalise_binderhub_url
 # shiny/ keeps its trailing slash: without it the proxy answers with a
 # redirect that BinderHub's launch does not follow.
 URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree", "shiny": "shiny/"}
+# With prebuilt_image, the branch that holds only binder/Dockerfile, FROM the
+# image the workflow published (.github/scripts/publish.py).
+PREBUILT_BRANCH = "binder"
 UI_TITLES = {"rstudio": "RStudio", "lab": "JupyterLab", "notebook": "Jupyter Notebook",
              "shiny": "its Shiny app"}
 
@@ -33,11 +36,17 @@ def badge_markdown(hub: str, user: str, repo: str, branch: str, ui: str = "rstud
     return f"[![Binder]({base}/badge_logo.svg)]({launch_url(hub, user, repo, branch, ui)})"
 
 
+def launch_ref(answers: dict, branch: str | None = None) -> str:
+    """The branch the badge launches: yours, or with prebuilt_image the
+    branch the workflow points at the published image."""
+    return PREBUILT_BRANCH if answers.get("prebuilt_image") else (branch or answers["branch"])
+
+
 def from_answers(answers: dict, ui: str | None = None) -> str:
     return launch_url(
         answers["binderhub_url"],
         answers["github_user"],
         answers["repo_name"],
-        answers["branch"],
+        launch_ref(answers),
         ui or answers["ui"],
     )

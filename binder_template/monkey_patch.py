@@ -50,17 +50,36 @@ class WriteFailed(UndefinedError):
 
 
 class Run:
-    """One generation's record, made before its first file is written (after
-    cookiecutter has made the folders): the files its folder held, and what
-    each file it has replaced held, to put back if the run fails."""
+    """One generation, recorded when cookiecutter has made (or found) its
+    project folder and before anything is written into it: the files and
+    folders the folder held, whether the answers were checked, and what each
+    file the run has replaced held, to put back if the run fails."""
 
     def __init__(self, project_dir: str, answers: dict):
-        self.answers = answers
+        self.project_dir, self.answers = project_dir, answers
         self.found = files_in(project_dir)
+        self.folders = folders_in(project_dir)
+        self.checked = False
         self.replaced: dict[str, tuple[bytes, int]] = {}
 
 
-_RUNS: dict[tuple[str, int], Run] = {}
+# The generation under way: cookiecutter makes one at a time.
+_RUN: Run | None = None
+# Bumped when the patches change: a newer template re-patches over an older
+# one's in the same process (`cruft update` renders two versions).
+GUARD_VERSION = 2
+
+
+def current_run(answers) -> Run | None:
+    return _RUN if _RUN is not None and _RUN.answers is answers else None
+
+
+def folders_in(folder: str) -> set[str]:
+    found = set()
+    for root, dirs, _ in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        found.update(os.path.join(root, name) for name in dirs)
+    return found
 
 
 def files_in(folder: str) -> set[str]:
@@ -91,20 +110,17 @@ def write_whole(generate_file, run: Run, project_dir: str, infile: str, context:
 
 def undo(project_dir: str, run: Run) -> None:
     """Put back the files this run replaced, remove those it added, and the
-    folders it made that are empty then (those the pre-generation hook did
-    not see)."""
+    folders it made that are empty then."""
     from binder_template import hook_steps
 
     for path, (data, mode) in run.replaced.items():
         replace_file(path, data, mode)
-    handoff = hook_steps.read_handoff(project_dir, run.answers)
-    before = {os.path.join(project_dir, f) for f in handoff.get("before", {}).get("folders", [])}
     for path in files_in(project_dir) - run.found:
         os.unlink(path)
     for root, dirs, _ in os.walk(project_dir, topdown=False):
         for name in dirs:
             path = os.path.join(root, name)
-            if path not in before and name != ".git":
+            if path not in run.folders and name != ".git":
                 try:
                     os.rmdir(path)  # only when empty
                 except OSError:
@@ -141,13 +157,23 @@ def note_if_different(project_dir: str, infile: str, context: dict, env) -> None
 def guard_writes(generate_file):
     @functools.wraps(generate_file)
     def guarded(project_dir, infile, context, env, skip_if_file_exists=False, *args, **kwargs):
+        global _RUN
         project_dir = str(project_dir)
-        key = (os.path.realpath(project_dir), id(context))
-        if key not in _RUNS:
+        run = current_run(context.get("cookiecutter"))
+        if run is None:  # a caller that made the folder some other way
+            run = _RUN = Run(project_dir, context.get("cookiecutter"))
+        if not run.checked:
             check = getattr(env, "binder_template_check", None)
-            if check:
-                check(context.get("cookiecutter"))
-            _RUNS[key] = Run(project_dir, context.get("cookiecutter"))
+            try:
+                if check:
+                    check(context.get("cookiecutter"))
+            except UndefinedError:
+                try:
+                    undo(project_dir, run)  # the folders cookiecutter has made for files
+                except OSError:
+                    pass
+                raise
+            run.checked = True
         outfile = os.path.join(project_dir, env.from_string(infile).render(**context))
         try:
             if os.path.isdir(outfile) or args or kwargs:
@@ -158,7 +184,7 @@ def guard_writes(generate_file):
                 except (OSError, ValueError, UnicodeError, TemplateError):
                     pass  # only a note: the report then calls the file kept
                 return None
-            return write_whole(generate_file, _RUNS[key], project_dir, infile, context, env)
+            return write_whole(generate_file, run, project_dir, infile, context, env)
         except (OSError, UnicodeError) as err:
             message = f"error: could not write the project's files ({err})"
         except KeyboardInterrupt:
@@ -166,12 +192,27 @@ def guard_writes(generate_file):
         # First, before cookiecutter's own report of the failure.
         print(message, file=sys.stderr)
         try:
-            undo(project_dir, _RUNS[key])
+            undo(project_dir, run)
         except OSError:
             pass
         raise WriteFailed(message)
 
-    guarded.binder_template_guard = True
+    guarded.binder_template_guard = GUARD_VERSION
+    return guarded
+
+
+def guard_folders(render_and_create_dir):
+    """cookiecutter renders and makes the project's own folder first, then
+    each folder in it: the first call starts a new generation's record."""
+    @functools.wraps(render_and_create_dir)
+    def guarded(dirname, context, output_dir, *args, **kwargs):
+        global _RUN
+        made = render_and_create_dir(dirname, context, output_dir, *args, **kwargs)
+        if os.path.basename(str(dirname)) == str(dirname):
+            _RUN = Run(os.path.realpath(made[0]), context.get("cookiecutter"))
+        return made
+
+    guarded.binder_template_guard = GUARD_VERSION
     return guarded
 
 
@@ -183,7 +224,7 @@ def guard_interrupts(run_hook):
         except KeyboardInterrupt:
             raise FailedHookException("Interrupted: nothing was generated.") from None
 
-    guarded.binder_template_guard = True
+    guarded.binder_template_guard = GUARD_VERSION
     return guarded
 
 
@@ -197,13 +238,22 @@ class NoHookTraceback(logging.Filter):
         return True
 
 
+def patch(module, name: str, guard) -> None:
+    """module.name = guard(module.name), unless this or a newer version of
+    the guard is there already; an older one is replaced, not wrapped."""
+    current = getattr(module, name, None)
+    if not callable(current):
+        return  # a cookiecutter without it: left as it is
+    installed = getattr(current, "binder_template_guard", 0)
+    if installed < GUARD_VERSION:
+        setattr(module, name, guard(current.__wrapped__ if installed else current))
+
+
 def install() -> None:
     """Patch once per process, whichever version of the template asks."""
-    if callable(getattr(generate, "generate_file", None)) \
-            and not getattr(generate.generate_file, "binder_template_guard", False):
-        generate.generate_file = guard_writes(generate.generate_file)
-    if callable(getattr(hooks, "run_hook", None)) and not getattr(hooks.run_hook, "binder_template_guard", False):
-        hooks.run_hook = guard_interrupts(hooks.run_hook)
+    patch(generate, "generate_file", guard_writes)
+    patch(generate, "render_and_create_dir", guard_folders)
+    patch(hooks, "run_hook", guard_interrupts)
     logger = logging.getLogger(hooks.__name__)
     if not any(getattr(f, "binder_template_guard", False) for f in logger.filters):
         logger.addFilter(NoHookTraceback())

@@ -17,8 +17,9 @@ import shlex
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, TEMPLATE_ROOT, Problem
 
 WINDOWS = os.name == "nt"
-# Words PowerShell and POSIX shells alike read as they are.
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9_./:=@%+,-]+")
+# Words PowerShell and POSIX shells alike read as they are (a comma would
+# make a PowerShell array).
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_./:=@%+-]+")
 _PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
 _PS_DOUBLE_QUOTES = '"\u201c\u201d\u201e'
 

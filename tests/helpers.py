@@ -37,6 +37,8 @@ def expected_files(answers: dict) -> set[str]:
     if answers.get("github_actions", True):
         files |= {".github/workflows/binder.yml", ".github/dependabot.yml",
                   ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
+    if answers.get("prebuilt_image", False):
+        files.add(".github/scripts/publish.py")
     return files
 
 

@@ -109,3 +109,56 @@ def test_extensions_switched_off_by_a_config_file_is_the_documented_limit(tmp_pa
     assert made.is_dir()  # the limit README.md's security section states
     assert result.returncode != 0  # and the template cannot render without its extension
     assert "Security: what the template cannot protect against" in (TEMPLATE_ROOT / "README.md").read_text()
+
+
+def test_answers_are_checked_in_every_generation_of_a_long_running_process(tmp_path):
+    """The Python API, twice in one process with the hooks off: the second
+    generation's bad answers are refused as the first's would be."""
+    from cookiecutter.exceptions import UndefinedVariableInTemplate
+    from cookiecutter.main import cookiecutter
+
+    good = {"online_checks": False, "repo_name": "one"}
+    for _ in range(2):  # the same folder again, as a notebook or a service would
+        cookiecutter(str(TEMPLATE_ROOT), no_input=True, output_dir=str(tmp_path), extra_context=good,
+                     accept_hooks=False, overwrite_if_exists=True)
+    with pytest.raises(UndefinedVariableInTemplate) as refused:
+        cookiecutter(str(TEMPLATE_ROOT), no_input=True, output_dir=str(tmp_path), accept_hooks=False,
+                     overwrite_if_exists=True, extra_context={**good, "apt_packages": "a;b", "branch": "x y"})
+    assert str(refused.value.error).startswith("error: branch = 'x y'")
+    assert not (tmp_path / "one" / "apt.txt").exists()
+
+
+def test_a_refusal_without_hooks_leaves_a_folder_that_was_there_as_it_was(tmp_path):
+    project = tmp_path / "out" / "proj"
+    project.mkdir(parents=True)
+    (project / "notes.txt").write_text("keep\n")
+    result = cookiecutter_cli(tmp_path / "out", "-f", "--accept-hooks", "no", "repo_name=proj",
+                              "online_checks=false", "branch=a b")
+    assert result.returncode != 0
+    assert "error: branch = 'a b'" in result.stderr
+    assert sorted(p.name for p in project.rglob("*")) == ["notes.txt"]
+
+
+def test_a_newer_template_patches_over_an_older_ones_patch():
+    """`cruft update` renders the old release, then the new one, in one
+    process: the new release's checks must be the ones in place."""
+    from cookiecutter import generate
+
+    from binder_template import monkey_patch
+
+    original = generate.generate_file
+    while getattr(original, "binder_template_guard", 0):
+        original = original.__wrapped__
+
+    def older(*args, **kwargs):  # what an older release installed
+        return original(*args, **kwargs)
+    older.binder_template_guard = True
+    older.__wrapped__ = original
+    try:
+        generate.generate_file = older
+        monkey_patch.install()
+        assert generate.generate_file.binder_template_guard == monkey_patch.GUARD_VERSION
+        assert generate.generate_file.__wrapped__ is original
+    finally:
+        generate.generate_file = original
+        monkey_patch.install()

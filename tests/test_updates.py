@@ -124,6 +124,20 @@ def cruft_project_with_an_update(tmp_path: Path) -> Path:
     return project
 
 
+def test_cruft_create_pins_the_image_as_cookiecutter_does(tmp_path, httpserver, monkeypatch):
+    """cruft calls cookiecutter's generate_files itself, with no _output_dir
+    in the answers: the rendering still finds what the hook handed over."""
+    from tests.helpers import DIGEST, serve_everything_exists
+
+    serve_everything_exists(httpserver, monkeypatch)
+    template = tmp_path / "template"
+    copy_template(template)
+    created = run([tool("cruft"), "create", "--no-input", str(template), "--extra-context",
+                   json.dumps({"github_user": "octo-cat", "repo_name": "pinned"})], cwd=tmp_path)
+    assert created.returncode == 0, created.stdout + created.stderr
+    assert f"\nFROM rocker/binder:latest@{DIGEST}\n" in (tmp_path / "pinned" / "Dockerfile").read_text()
+
+
 def test_the_readmes_cruft_update_works_in_a_terminal_and_prints_no_next_steps(tmp_path):
     project = cruft_project_with_an_update(tmp_path)
     code, shown = in_a_terminal([tool("cruft"), "update", "--skip-apply-ask"], project)

@@ -1,0 +1,173 @@
+"""A container registry of the tests' own, and GHCR's way of asking for a
+token in front of it, both on 127.0.0.1.
+
+- Debian's docker-registry (the distribution registry 2.8) with its own
+  storage folder; with `users`, it asks for a password (htpasswd), as a
+  private package does.
+- GhcrFront stands in for ghcr.io's anonymous access: a request without a
+  token gets 401 and `WWW-Authenticate: Bearer realm=...,service=...,scope=...`
+  (distribution's docs/spec/auth/token.md, which GHCR follows even for a
+  public image); /token hands out an anonymous token for a public image and
+  refuses one (403 DENIED) for any other; a request with a token is passed
+  to the registry.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import select
+import subprocess
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Self
+
+from tests.conftest import closed_port
+
+REGISTRY = "/usr/bin/docker-registry"
+START_SECONDS = 30
+
+
+class Registry:
+    def __init__(self, state: Path, users: dict[str, str] | None = None):
+        self.state, self.users = state, users
+        self.port = closed_port()
+        self.host = f"127.0.0.1:{self.port}"
+        self.url = f"http://{self.host}"
+
+    def __enter__(self) -> Self:
+        self.state.mkdir(parents=True, exist_ok=True)
+        auth = ""
+        if self.users:
+            lines = [subprocess.run(["htpasswd", "-Bbn", name, password], capture_output=True, text=True,
+                                    check=True).stdout.strip() for name, password in self.users.items()]
+            (self.state / "htpasswd").write_text("\n".join(lines) + "\n")
+            auth = f"auth:\n  htpasswd:\n    realm: private\n    path: {self.state / 'htpasswd'}\n"
+        (self.state / "config.yml").write_text(
+            "version: 0.1\nlog:\n  level: info\n"
+            f"storage:\n  filesystem:\n    rootdirectory: {self.state / 'data'}\n"
+            f"http:\n  addr: 127.0.0.1:{self.port}\n" + auth)
+        self.process = subprocess.Popen([REGISTRY, "serve", str(self.state / "config.yml")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # Ready when it says it listens (its own log line), not after a guess.
+        log = b""
+        while b"listening on" not in log:
+            ready, _, _ = select.select([self.process.stderr], [], [], START_SECONDS)
+            chunk = os.read(self.process.stderr.fileno(), 65536) if ready else b""
+            if not chunk:
+                self.process.kill()
+                raise RuntimeError("docker-registry did not start:\n" + log.decode(errors="replace")[-2000:])
+            log += chunk
+        # Keep reading its log, so that it never blocks on a full pipe.
+        threading.Thread(target=self.process.stderr.read, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def put_image(self, name: str, tag: str, auth: tuple[str, str] | None = None) -> str:
+        """A minimal image (one config, no layers) pushed through the
+        registry's own API; returns its manifest digest."""
+        headers = {}
+        if auth:
+            headers["Authorization"] = "Basic " + base64.b64encode(":".join(auth).encode()).decode()
+        config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers",
+                                                                            "diff_ids": []}}).encode()
+        config_digest = "sha256:" + hashlib.sha256(config).hexdigest()
+        start = urllib.request.Request(f"{self.url}/v2/{name}/blobs/uploads/", method="POST", headers=headers)
+        with urllib.request.urlopen(start, timeout=30) as answer:
+            location = urllib.parse.urljoin(self.url, answer.headers["Location"])
+        joiner = "&" if "?" in location else "?"
+        upload = urllib.request.Request(f"{location}{joiner}digest={config_digest}", data=config, method="PUT",
+                                        headers={**headers, "Content-Type": "application/octet-stream"})
+        urllib.request.urlopen(upload, timeout=30).close()
+        manifest = json.dumps({
+            "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+            "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": len(config),
+                       "digest": config_digest},
+            "layers": []}).encode()
+        put = urllib.request.Request(f"{self.url}/v2/{name}/manifests/{tag}", data=manifest, method="PUT",
+                                     headers={**headers, "Content-Type":
+                                              "application/vnd.docker.distribution.manifest.v2+json"})
+        urllib.request.urlopen(put, timeout=30).close()
+        return "sha256:" + hashlib.sha256(manifest).hexdigest()
+
+
+class GhcrFront:
+    """GHCR's anonymous access in front of `registry`: `public` names the
+    images anyone may pull."""
+
+    def __init__(self, registry: Registry, public: set[str]):
+        self.registry, self.public = registry, public
+        self.tokens: set[str] = set()
+        self.requests: list[tuple[str, str]] = []  # (path, Authorization)
+        front = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self):
+                front.requests.append((self.path, self.headers.get("Authorization", "")))
+                front.answer(self)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self) -> Self:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def answer(self, handler) -> None:
+        path = urllib.parse.urlsplit(handler.path)
+        if path.path == "/token":
+            scope = urllib.parse.parse_qs(path.query).get("scope", [""])[0]
+            name = scope.removeprefix("repository:").removesuffix(":pull")
+            if name in self.public:
+                token = secrets.token_hex(16)
+                self.tokens.add(token)
+                return self.send(handler, 200, json.dumps({"token": token}).encode())
+            return self.send(handler, 403, b'{"errors":[{"code":"DENIED","message":"requested access to the '
+                                           b'resource is denied"}]}')
+        if path.path.startswith("/v2/"):
+            given = handler.headers.get("Authorization", "").removeprefix("Bearer ")
+            if given not in self.tokens:
+                name = path.path[len("/v2/"):].split("/manifests/")[0].split("/blobs/")[0]
+                challenge = (f'Bearer realm="{self.url}/token",service="ghcr.io",'
+                             f'scope="repository:{name}:pull"')
+                return self.send(handler, 401, b'{"errors":[{"code":"UNAUTHORIZED"}]}',
+                                 {"WWW-Authenticate": challenge})
+            request = urllib.request.Request(self.registry.url + handler.path,
+                                             headers={"Accept": handler.headers.get("Accept", "")})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as answer:
+                    return self.send(handler, answer.status, answer.read(),
+                                     {"Docker-Content-Digest": answer.headers.get("Docker-Content-Digest", "")})
+            except urllib.error.HTTPError as err:
+                return self.send(handler, err.code, err.read())
+        return self.send(handler, 404, b"")
+
+    @staticmethod
+    def send(handler, status: int, body: bytes, headers: dict | None = None) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(body)

@@ -1,0 +1,158 @@
+"""prebuilt_image: GitHub Actions builds the image, a registry holds it, and
+Binder only pulls it. The answer's rule and the generated files here; the
+publishing script against a real registry (Debian's docker-registry) with
+GHCR's token challenge in front; the branch it pushes, into a bare
+repository standing in for origin. Real builds: tests/test_prebuilt_build.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+
+import pytest
+import yaml
+
+from tests.conftest import run, tool
+from tests.helpers import cookiecutter_cli, expected_files, files_in
+from tests.local_registry import GhcrFront, Registry
+
+NAME = "octo-cat/demo"
+
+
+@pytest.fixture(scope="module")
+def prebuilt(cookies_session):
+    result = cookies_session.bake(extra_context={"online_checks": False, "github_user": "Octo-Cat",
+                                                 "repo_name": "Demo", "prebuilt_image": True})
+    assert result.exit_code == 0, result.exception
+    return result.project_path
+
+
+@pytest.fixture(scope="module")
+def publish(prebuilt):
+    """The shipped publish.py, imported."""
+    spec = importlib.util.spec_from_file_location("publish", prebuilt / ".github" / "scripts" / "publish.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_prebuilt_image_needs_the_workflow(tmp_path):
+    result = cookiecutter_cli(tmp_path, "prebuilt_image=true", "github_actions=false", "online_checks=false")
+    assert result.returncode == 1
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert line == ("error: prebuilt_image = True: it needs github_actions=true: GitHub Actions builds and "
+                    "publishes the image (for example: false, or github_actions=true)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_files_a_prebuilt_repository_gets(prebuilt):
+    answers = {"repo_name": "Demo", "prebuilt_image": True}
+    assert files_in(prebuilt) == expected_files(answers)
+    assert ".github/scripts/publish.py" in files_in(prebuilt)
+
+
+def test_the_badge_and_the_readme_launch_the_binder_branch(prebuilt):
+    readme = (prebuilt / "README.md").read_text()
+    assert "(https://mybinder.org/v2/gh/Octo-Cat/Demo/binder?urlpath=rstudio)" in readme
+    assert "/v2/gh/Octo-Cat/Demo/main" not in readme
+    assert "publishes it as\n`ghcr.io/octo-cat/demo`" in readme
+
+
+def test_the_workflow_publishes_with_least_privilege(prebuilt):
+    text = (prebuilt / ".github" / "workflows" / "binder.yml").read_text()
+    workflow = yaml.safe_load(text)
+    checked = run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                   str(prebuilt / ".github" / "workflows" / "binder.yml")])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    jobs = workflow["jobs"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert {name: job.get("permissions") for name, job in jobs.items()} == {
+        "build": None, "publish": {"contents": "write", "packages": "write"}, "prewarm": None}
+    assert jobs["publish"]["needs"] == "build" and jobs["publish"]["if"] == "github.event_name == 'push'"
+    assert jobs["prewarm"]["needs"] == "publish"
+    assert jobs["prewarm"]["steps"][-1]["run"].endswith('prewarm.py "$BINDERHUB" "$GITHUB_REPOSITORY" binder')
+    runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
+    assert not any("${{" in command for command in runs)  # no expression pasted into a shell
+    login = next(step for step in jobs["publish"]["steps"] if "docker login" in step.get("run", ""))
+    assert login["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
+    assert "--password-stdin" in login["run"]
+    # Pushes to your branch, not to the binder branch, run the workflow.
+    assert workflow[True]["push"]["branches"] == ["main"]
+
+
+# --- the public check, against a real registry --------------------------------
+
+@pytest.fixture
+def registry(tmp_path):
+    with Registry(tmp_path / "registry") as started:
+        yield started
+
+
+def test_a_public_image_behind_a_bearer_challenge_can_be_pulled_anonymously(publish, registry):
+    digest = registry.put_image(NAME, "v1")
+    with GhcrFront(registry, public={NAME}) as ghcr:
+        assert publish.anonymous_pull_allowed(ghcr.url, NAME, digest) is True
+    # The challenge was met as a client must: 401, an anonymous token, then with it.
+    paths = [(path.split("?")[0], auth[:7]) for path, auth in ghcr.requests]
+    assert paths == [(f"/v2/{NAME}/manifests/{digest}", ""), ("/token", ""),
+                     (f"/v2/{NAME}/manifests/{digest}", "Bearer ")]
+
+
+def test_a_private_image_is_refused_its_anonymous_token(publish, registry):
+    digest = registry.put_image(NAME, "v1")
+    with GhcrFront(registry, public=set()) as ghcr:
+        assert publish.anonymous_pull_allowed(ghcr.url, NAME, digest) is False
+
+
+def test_a_registry_that_wants_a_password_is_private(publish, tmp_path):
+    with Registry(tmp_path / "private", users={"owner": "s3cret"}) as private:
+        digest = private.put_image(NAME, "v1", auth=("owner", "s3cret"))
+        assert publish.anonymous_pull_allowed(private.url, NAME, digest) is False
+
+
+def test_an_open_registry_is_public(publish, registry):
+    digest = registry.put_image(NAME, "v1")
+    assert publish.anonymous_pull_allowed(registry.url, NAME, digest) is True
+    assert publish.anonymous_pull_allowed(registry.url, NAME, "sha256:" + "0" * 64) is False
+
+
+def test_the_private_message_names_the_setting_that_makes_it_public(publish, tmp_path, monkeypatch):
+    event = tmp_path / "event.json"
+    event.write_text('{"repository": {"owner": {"type": "Organization"}}}')
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+    assert publish.settings_url("Octo-Org", "demo") == \
+        "https://github.com/orgs/Octo-Org/packages/container/demo/settings"
+    monkeypatch.delenv("GITHUB_EVENT_PATH")
+    assert publish.settings_url("octo-cat", "demo") == \
+        "https://github.com/users/octo-cat/packages/container/demo/settings"
+
+
+# --- the binder branch ----------------------------------------------------------
+
+def git(folder, *args, **kwargs) -> str:
+    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True,
+                          **kwargs).stdout
+
+
+def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched(publish, tmp_path, monkeypatch):
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", str(origin))
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "-q", "-b", "main")
+    (work / "install.R").write_text("cran <- character()\n")
+    git(work, "add", "-A")
+    git(work, "-c", "user.name=A", "-c", "user.email=a@b", "commit", "-qm", "mine")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    monkeypatch.chdir(work)
+    for n in (1, 2):  # the second run replaces the branch
+        dockerfile = f"# Built from commit {n}.\nFROM 127.0.0.1:5000/{NAME}@sha256:{str(n) * 64}\n"
+        commit = publish.update_branch("origin", "binder", dockerfile, f"Binder image of {n}")
+        assert git(origin, "rev-parse", "binder").strip() == commit
+        assert git(origin, "ls-tree", "-r", "--name-only", "binder").split() == ["binder/Dockerfile"]
+        assert git(origin, "show", "binder:binder/Dockerfile") == dockerfile
+        assert git(origin, "log", "--format=%s %an", "binder") == f"Binder image of {n} github-actions[bot]\n"
+        assert publish.previous_digest("origin", "binder") == f"sha256:{str(n) * 64}"
+    assert git(origin, "ls-tree", "-r", "--name-only", "main").split() == ["install.R"]
+    assert git(work, "status", "--porcelain") == "" and git(work, "branch", "--show-current").strip() == "main"

@@ -1,0 +1,157 @@
+"""prebuilt_image end to end, on both stand-in generations: the shipped
+publish.py builds with the real repo2docker and Binder's arguments, pushes
+to Debian's docker-registry on 127.0.0.1, passes the anonymous check through
+GHCR's Bearer challenge (tests/local_registry.py), and pushes the `binder`
+branch to a bare repository standing in for origin. Then the real
+repo2docker builds a clone of that branch as Binder does: nothing is
+installed, and the image has the user, the files, the packages and
+~/.Renviron. A later publish with no local images or build cache takes the
+packages' layer from the registry."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.binder_build import BINDER, inside, repo2docker_build
+from tests.local_registry import GhcrFront, Registry
+from tests.standin_images import GENERATIONS, IMAGE_USERS, STANDINS, docker
+from tests.test_real_build import PROBE, bake, standins  # noqa: F401 (the session's stand-in images)
+
+pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
+
+TAGS = list(GENERATIONS)
+INSTALL_STEP = "RUN Rscript install.R"
+
+
+def git(folder: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "A",
+           "GIT_COMMITTER_EMAIL": "a@b"}
+    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout
+
+
+class Published:
+    def __init__(self, project: Path, origin: Path, registry: Registry, ghcr: GhcrFront, result):
+        self.project, self.origin, self.registry, self.ghcr = project, origin, registry, ghcr
+        self.ok, self.log = result.returncode == 0, result.stdout + result.stderr
+
+    def step(self, instruction: str) -> str:
+        """'CACHED' or 'ran', from BuildKit's plain progress in the log."""
+        match = re.search(r"^#(\d+) \[[^\]]*\] " + re.escape(instruction) + "$", self.log, re.MULTILINE)
+        assert match, self.log[-3000:]
+        return "CACHED" if re.search(rf"^#{match.group(1)} CACHED$", self.log, re.MULTILINE) else "ran"
+
+
+def publish(docker_host: str, project: Path, registry: Registry, ghcr: GhcrFront, repository: str) -> Published:
+    """The workflow's publish step: publish.py, on this commit."""
+    commit = git(project, "rev-parse", "HEAD").strip()
+    env = {**os.environ,
+           # The docker shim first (repo2docker's `docker buildx`), then the venv's repo2docker.
+           "PATH": f"{STANDINS}:{Path(sys.executable).parent}:{os.environ['PATH']}",
+           "DOCKER_HOST": docker_host, "DOCKER_CONFIG": str(project.parent / "docker-config")}
+    result = subprocess.run([sys.executable, ".github/scripts/publish.py", repository, commit,
+                             "--registry", registry.host, "--registry-url", ghcr.url],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    return Published(project, Path(git(project, "remote", "get-url", "origin").strip()), registry, ghcr, result)
+
+
+def forget_local_images(docker_host: str, registry: Registry) -> None:
+    """No image this publishing made, and no build cache: what a new GitHub
+    runner has. The stand-in base images stay (a runner pulls them)."""
+    listed = docker(docker_host, "image", "ls", "--format", "{{.Repository}}:{{.Tag}}", timeout=60)
+    names = [n for n in listed.stdout.split() if n.startswith((registry.host + "/", "r2d-test-"))]
+    if names:
+        docker(docker_host, "image", "rm", "--force", *names, timeout=120)
+    pruned = docker(docker_host, "builder", "prune", "--all", "--force", timeout=300)
+    assert pruned.returncode == 0, pruned.stderr
+
+
+@pytest.fixture(scope="module", params=TAGS)
+def published(request, cookies_session, docker_host, standins, tmp_path_factory):  # noqa: F811
+    tag = request.param
+    work = tmp_path_factory.mktemp(f"prebuilt-{tag}")
+    repo = f"pre-{tag.replace('.', '-')}"
+    project = bake(cookies_session, tag, prebuilt_image=True, github_user="Octo-Cat", repo_name=repo)
+    origin = work / "origin.git"
+    git(work, "init", "-q", "--bare", str(origin))
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "first")
+    git(project, "remote", "add", "origin", str(origin))
+    git(project, "push", "-q", "origin", "main")
+    with Registry(work / "registry") as registry, GhcrFront(registry, public={f"octo-cat/{repo}"}) as ghcr:
+        first = publish(docker_host, project, registry, ghcr, f"Octo-Cat/{repo}")
+        assert first.ok, first.log[-4000:]
+        first.tag, first.repo, first.docker_host = tag, repo, docker_host
+        yield first
+
+
+def test_publish_pushes_the_image_and_points_the_binder_branch_at_it(published):
+    repo = published.repo
+    dockerfile = git(published.origin, "show", "binder:binder/Dockerfile")
+    found = re.search(rf"^FROM {re.escape(published.registry.host)}/octo-cat/{repo}@(sha256:[0-9a-f]{{64}})$",
+                      dockerfile, re.MULTILINE)
+    assert found, dockerfile
+    commit = git(published.project, "rev-parse", "HEAD").strip()
+    assert f"from commit {commit}" in dockerfile
+    assert git(published.origin, "ls-tree", "-r", "--name-only", "binder").split() == ["binder/Dockerfile"]
+    # Anyone can pull it: the check met GHCR's challenge, with no credentials of its own.
+    assert [path.split("?")[0] for path, _ in published.ghcr.requests] == [
+        f"/v2/octo-cat/{repo}/manifests/{found.group(1)}", "/token", f"/v2/octo-cat/{repo}/manifests/{found.group(1)}"]
+    # Labelled for GitHub to link the package to the repository.
+    image = f"{published.registry.host}/octo-cat/{repo}:{commit}"
+    label = docker(published.docker_host, "image", "inspect", "--format",
+                   '{{index .Config.Labels "org.opencontainers.image.source"}}', image, timeout=60)
+    assert label.stdout.strip() == f"https://github.com/Octo-Cat/{repo}"
+
+
+def test_binder_builds_the_binder_branch_by_pulling_only(published, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--branch", "binder", str(published.origin), str(clone)], check=True)
+    build = repo2docker_build(published.docker_host, clone, BINDER)
+    assert build.ok, build.log[-4000:]
+    # One step, the FROM: nothing is installed on Binder.
+    assert not re.search(r"^#\d+ \[[^\]]*\] (RUN|COPY)", build.log, re.MULTILINE), build.log[-3000:]
+    found = inside(published.docker_host, build.image, PROBE)
+    user = IMAGE_USERS[published.tag]
+    assert found == {"user": user, "uid": "1000", "nb_user": user, "pwd": f"/home/{user}",
+                     "renviron_owner": user, "renviron_var": "data", "packages": "hello",
+                     "apt_tool": "binder-standin-tool works", "example": "1"}
+
+
+def test_a_content_only_push_takes_the_packages_from_the_registry(published):
+    project, host = published.project, published.docker_host
+    (project / "analysis" / "example.R").write_text("# Edited.\n" + (project / "analysis" / "example.R").read_text())
+    git(project, "commit", "-qam", "edit the analysis")
+    git(project, "push", "-q", "origin", "main")
+    forget_local_images(host, published.registry)
+    second = publish(host, project, published.registry, published.ghcr, f"Octo-Cat/{published.repo}")
+    assert second.ok, second.log[-4000:]
+    assert second.step(INSTALL_STEP) == "CACHED"
+
+    install = project / "install.R"
+    install.write_text(install.read_text() + "\n# A change to install.R.\n")
+    git(project, "commit", "-qam", "change install.R")
+    git(project, "push", "-q", "origin", "main")
+    forget_local_images(host, published.registry)
+    third = publish(host, project, published.registry, published.ghcr, f"Octo-Cat/{published.repo}")
+    assert third.ok, third.log[-4000:]
+    assert third.step(INSTALL_STEP) == "ran"
+
+
+def test_a_private_package_stops_publishing_with_the_way_to_make_it_public(published):
+    project = published.project
+    before = git(published.origin, "rev-parse", "binder").strip()
+    with GhcrFront(published.registry, public=set()) as private:
+        result = publish(published.docker_host, project, published.registry, private, f"Octo-Cat/{published.repo}")
+    assert not result.ok
+    assert (f"::error title=Binder image::{published.registry.host}/octo-cat/{published.repo} is private, so "
+            "Binder cannot pull it: make the package public at "
+            f"https://github.com/users/Octo-Cat/packages/container/{published.repo}/settings") in result.log
+    assert git(published.origin, "rev-parse", "binder").strip() == before  # the badge keeps its image
