@@ -8,9 +8,10 @@ One run, in one process:
    docker-registry on 127.0.0.1 (GHCR's challenge in front), and times that
    first publish.
 2. Binder's build of the `binder` branch (the thin Dockerfile, FROM the
-   published image) against Binder's build of the full Dockerfile, both with
-   the real repo2docker and Binder's arguments, each after the build cache is
-   emptied: the figure to quote is their ratio.
+   published image, which it pulls from the registry) against Binder's build
+   of the full Dockerfile, both with the real repo2docker and Binder's
+   arguments, each with no local copy and no build cache: the figure to
+   quote is their ratio.
 3. Edits only the analysis, forgets every local image and the build cache
    (a new GitHub runner), and publishes again: the second publish against
    the first.
@@ -79,7 +80,8 @@ def main() -> int:
 
                 subprocess.run(["git", "clone", "-q", "--branch", "binder", str(work / "origin.git"),
                                 str(work / "thin")], check=True)
-                docker(host, "builder", "prune", "--all", "--force", timeout=300)
+                # As on Binder: the published image is not there yet, it is pulled.
+                forget_local_images(host, registry)
                 thin, thin_build = timed(lambda: repo2docker_build(host, work / "thin"))
                 docker(host, "builder", "prune", "--all", "--force", timeout=300)
                 full, full_build = timed(lambda: repo2docker_build(host, project))

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import run, tool
-from tests.helpers import cookiecutter_cli, expected_files, files_in
+from tests.helpers import add_binder, cookiecutter_cli, expected_files, files_in
 from tests.local_registry import GhcrFront, Registry
 
 NAME = "octo-cat/demo"
@@ -156,3 +156,24 @@ def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched
         assert publish.previous_digest("origin", "binder") == f"sha256:{str(n) * 64}"
     assert git(origin, "ls-tree", "-r", "--name-only", "main").split() == ["install.R"]
     assert git(work, "status", "--porcelain") == "" and git(work, "branch", "--show-current").strip() == "main"
+
+
+def test_an_existing_project_can_have_a_prebuilt_image(tmp_path):
+    project = tmp_path / "soil"
+    project.mkdir()
+    (project / "analysis.R").write_text("library(tinyA)\n")
+    (project / "README.md").write_text("# Soil\n")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "remote", "add", "origin", "https://github.com/octo-cat/soil.git")
+    git(project, "add", "-A")
+    git(project, "-c", "user.name=A", "-c", "user.email=a@b", "commit", "-qm", "mine")
+    result = add_binder(project, "prebuilt_image=true")
+    assert result.returncode == 0, result.stderr
+    assert (project / ".github" / "scripts" / "publish.py").is_file()
+    assert (project / "binder" / "Dockerfile").is_file()
+    badge = "(https://mybinder.org/v2/gh/octo-cat/soil/binder?urlpath=rstudio)"
+    assert badge in (project / "README.md").read_text()
+    assert "  .github/scripts/publish.py\n" in result.stdout
+    assert "The badge launches the 'binder' branch, which the workflow makes" in result.stdout
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "binder.yml").read_text())
+    assert workflow[True]["push"]["branches"] == ["main"] and "publish" in workflow["jobs"]
