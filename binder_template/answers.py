@@ -55,6 +55,10 @@ _URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
 # Characters git refuses anywhere in a ref name (git-check-ref-format(1)).
 _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
+# A path component of an image name (distribution's reference grammar).
+_IMAGE_NAME_PART = re.compile(r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")
+# With prebuilt_image, the branch the workflow points at the published image.
+PREBUILT_BRANCH = "binder"
 # Defaults of layout=existing-project, read from the project's git: the
 # GitHub owner of its 'origin' remote, and the branch checked out.
 FROM_ORIGIN = "(from the origin remote)"
@@ -330,7 +334,15 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     for name in ("github_actions", "prebuilt_image", "online_checks"):
         if not isinstance(answers.get(name, False), bool):
             check(name, "answer yes or no (true or false)", EXAMPLES[name])
-    if answers.get("prebuilt_image") is True and answers.get("github_actions") is False:
-        check("prebuilt_image", "it needs github_actions=true: GitHub Actions builds and publishes the image",
-              "false, or github_actions=true")
+    if answers.get("prebuilt_image") is True:
+        if answers.get("github_actions") is False:
+            check("prebuilt_image", "it needs github_actions=true: GitHub Actions builds and publishes the image",
+                  "false, or github_actions=true")
+        if answers.get("branch") == PREBUILT_BRANCH:
+            check("branch", f"with prebuilt_image, the workflow rewrites the branch {PREBUILT_BRANCH!r} on "
+                  "every publish: keep your work on another", EXAMPLES["branch"])
+        if "repo_name" not in unwritable and not github_repo_error(repo_name) \
+                and not _IMAGE_NAME_PART.fullmatch(repo_name.lower()):
+            check("repo_name", "with prebuilt_image it is also the image's name on ghcr.io: letters and "
+                  "digits, with '.', '_', '__' or dashes only between them", EXAMPLES["repo_name"])
     return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from binder_template.answers import normalise_binderhub_url
+from binder_template.answers import PREBUILT_BRANCH, normalise_binderhub_url
 
 # What each `ui` answer opens, as BinderHub's `urlpath` (the path Jupyter
 # serves it at: jupyter-rsession-proxy's rstudio, JupyterLab's lab, the
@@ -12,9 +12,6 @@ from binder_template.answers import normalise_binderhub_url
 # shiny/ keeps its trailing slash: without it the proxy answers with a
 # redirect that BinderHub's launch does not follow.
 URLPATHS = {"rstudio": "rstudio", "lab": "lab", "notebook": "tree", "shiny": "shiny/"}
-# With prebuilt_image, the branch that holds only binder/Dockerfile, FROM the
-# image the workflow published (.github/scripts/publish.py).
-PREBUILT_BRANCH = "binder"
 UI_TITLES = {"rstudio": "RStudio", "lab": "JupyterLab", "notebook": "Jupyter Notebook",
              "shiny": "its Shiny app"}
 

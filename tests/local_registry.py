@@ -8,8 +8,9 @@ token in front of it, both on 127.0.0.1.
   token gets 401 and `WWW-Authenticate: Bearer realm=...,service=...,scope=...`
   (distribution's docs/spec/auth/token.md, which GHCR follows even for a
   public image); /token hands out an anonymous token for a public image and
-  refuses one (403 DENIED) for any other; a request with a token is passed
-  to the registry.
+  refuses one (401) for any other, or, with tokens_for_all, hands one out
+  that the manifest then refuses (403); a request with a good token is
+  passed to the registry.
 """
 
 from __future__ import annotations
@@ -105,9 +106,9 @@ class GhcrFront:
     """GHCR's anonymous access in front of `registry`: `public` names the
     images anyone may pull."""
 
-    def __init__(self, registry: Registry, public: set[str]):
-        self.registry, self.public = registry, public
-        self.tokens: set[str] = set()
+    def __init__(self, registry: Registry, public: set[str], tokens_for_all: bool = False):
+        self.registry, self.public, self.tokens_for_all = registry, public, tokens_for_all
+        self.tokens: dict[str, bool] = {}  # token: whether it may pull
         self.requests: list[tuple[str, str]] = []  # (path, Authorization)
         front = self
 
@@ -138,14 +139,16 @@ class GhcrFront:
         if path.path == "/token":
             scope = urllib.parse.parse_qs(path.query).get("scope", [""])[0]
             name = scope.removeprefix("repository:").removesuffix(":pull")
-            if name in self.public:
+            if name in self.public or self.tokens_for_all:
                 token = secrets.token_hex(16)
-                self.tokens.add(token)
+                self.tokens[token] = name in self.public
                 return self.send(handler, 200, json.dumps({"token": token}).encode())
-            return self.send(handler, 403, b'{"errors":[{"code":"DENIED","message":"requested access to the '
-                                           b'resource is denied"}]}')
+            return self.send(handler, 401, b'{"errors":[{"code":"UNAUTHORIZED","message":"authentication '
+                                           b'required"}]}')
         if path.path.startswith("/v2/"):
             given = handler.headers.get("Authorization", "").removeprefix("Bearer ")
+            if given in self.tokens and not self.tokens[given]:  # a token, but not for this image
+                return self.send(handler, 403, b'{"errors":[{"code":"DENIED"}]}')
             if given not in self.tokens:
                 name = path.path[len("/v2/"):].split("/manifests/")[0].split("/blobs/")[0]
                 challenge = (f'Bearer realm="{self.url}/token",service="ghcr.io",'

@@ -68,16 +68,38 @@ def test_the_workflow_publishes_with_least_privilege(prebuilt):
     assert workflow["permissions"] == {"contents": "read"}
     assert {name: job.get("permissions") for name, job in jobs.items()} == {
         "build": None, "publish": {"contents": "write", "packages": "write"}, "prewarm": None}
-    assert jobs["publish"]["needs"] == "build" and jobs["publish"]["if"] == "github.event_name == 'push'"
+    # Pull requests are built and checked, never published; a push is built,
+    # checked and published once, one publish at a time.
+    assert jobs["build"]["if"] == "github.event_name == 'pull_request'"
+    assert jobs["publish"]["if"] == "github.event_name == 'push'" and "needs" not in jobs["publish"]
+    assert jobs["publish"]["concurrency"] == "binder-publish"
+    steps = [step.get("name") or step["uses"] for step in jobs["publish"]["steps"]]
+    assert steps.index("Build the image as Binder does") < steps.index("Check that RStudio opens") \
+        < steps.index("Publish the image and update the binder branch")
+    assert jobs["publish"]["steps"][0] == {"uses": "actions/checkout@v4", "with": {"persist-credentials": False}}
     assert jobs["prewarm"]["needs"] == "publish"
     assert jobs["prewarm"]["steps"][-1]["run"].endswith('prewarm.py "$BINDERHUB" "$GITHUB_REPOSITORY" binder')
     runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
     assert not any("${{" in command for command in runs)  # no expression pasted into a shell
+    for step in jobs["publish"]["steps"]:
+        if "GITHUB_TOKEN" in step.get("env", {}):
+            assert step["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
     login = next(step for step in jobs["publish"]["steps"] if "docker login" in step.get("run", ""))
-    assert login["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
     assert "--password-stdin" in login["run"]
     # Pushes to your branch, not to the binder branch, run the workflow.
     assert workflow[True]["push"]["branches"] == ["main"]
+
+
+@pytest.mark.parametrize("answers,line", [
+    (["branch=binder"], "error: branch = 'binder': with prebuilt_image, the workflow rewrites the branch "
+                        "'binder' on every publish"),
+    (["repo_name=a..b"], "error: repo_name = 'a..b': with prebuilt_image it is also the image's name on "
+                         "ghcr.io"),
+])
+def test_what_a_prebuilt_image_cannot_have_is_refused(tmp_path, answers, line):
+    result = cookiecutter_cli(tmp_path, "prebuilt_image=true", "online_checks=false", *answers)
+    assert result.returncode == 1
+    assert next(e for e in result.stderr.splitlines() if e.startswith("error: ")).startswith(line)
 
 
 # --- the public check, against a real registry --------------------------------
@@ -98,10 +120,19 @@ def test_a_public_image_behind_a_bearer_challenge_can_be_pulled_anonymously(publ
                      (f"/v2/{NAME}/manifests/{digest}", "Bearer ")]
 
 
-def test_a_private_image_is_refused_its_anonymous_token(publish, registry):
+@pytest.mark.parametrize("tokens_for_all", [False, True], ids=["no-token", "token-then-denied"])
+def test_a_private_image_cannot_be_pulled_anonymously(publish, registry, tokens_for_all):
     digest = registry.put_image(NAME, "v1")
-    with GhcrFront(registry, public=set()) as ghcr:
+    with GhcrFront(registry, public=set(), tokens_for_all=tokens_for_all) as ghcr:
         assert publish.anonymous_pull_allowed(ghcr.url, NAME, digest) is False
+
+
+def test_a_registry_that_does_not_answer_is_not_called_private(publish):
+    from tests.fake_binder import Busy
+
+    with Busy(503).server as down, pytest.raises(publish.PublishError) as failed:
+        publish.anonymous_pull_allowed(down.url, NAME, "sha256:" + "0" * 64)
+    assert str(failed.value).startswith("the registry answered HTTP 503 for the image just pushed")
 
 
 def test_a_registry_that_wants_a_password_is_private(publish, tmp_path):
@@ -113,7 +144,6 @@ def test_a_registry_that_wants_a_password_is_private(publish, tmp_path):
 def test_an_open_registry_is_public(publish, registry):
     digest = registry.put_image(NAME, "v1")
     assert publish.anonymous_pull_allowed(registry.url, NAME, digest) is True
-    assert publish.anonymous_pull_allowed(registry.url, NAME, "sha256:" + "0" * 64) is False
 
 
 def test_the_private_message_names_the_setting_that_makes_it_public(publish, tmp_path, monkeypatch):
@@ -147,13 +177,19 @@ def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched
     git(work, "push", "-q", "origin", "main")
     monkeypatch.chdir(work)
     for n in (1, 2):  # the second run replaces the branch
+        previous, _ = publish.previous_release("origin", "binder")
         dockerfile = f"# Built from commit {n}.\nFROM 127.0.0.1:5000/{NAME}@sha256:{str(n) * 64}\n"
-        commit = publish.update_branch("origin", "binder", dockerfile, f"Binder image of {n}")
+        commit = publish.update_branch("origin", "binder", dockerfile, f"Binder image of {n}", previous)
         assert git(origin, "rev-parse", "binder").strip() == commit
         assert git(origin, "ls-tree", "-r", "--name-only", "binder").split() == ["binder/Dockerfile"]
         assert git(origin, "show", "binder:binder/Dockerfile") == dockerfile
         assert git(origin, "log", "--format=%s %an", "binder") == f"Binder image of {n} github-actions[bot]\n"
-        assert publish.previous_digest("origin", "binder") == f"sha256:{str(n) * 64}"
+        assert publish.previous_release("origin", "binder") == (commit, f"sha256:{str(n) * 64}")
+    # A run that read the branch before another run changed it does not push over it.
+    with pytest.raises(publish.PublishError, match="another run changed it meanwhile"):
+        publish.update_branch("origin", "binder", "FROM x\n", "stale", previous)
+    assert publish.still_the_head("origin", "main", git(work, "rev-parse", "HEAD").strip())
+    assert not publish.still_the_head("origin", "main", "0" * 40)
     assert git(origin, "ls-tree", "-r", "--name-only", "main").split() == ["install.R"]
     assert git(work, "status", "--porcelain") == "" and git(work, "branch", "--show-current").strip() == "main"
 

@@ -49,15 +49,21 @@ class Published:
 
 
 def publish(docker_host: str, project: Path, registry: Registry, ghcr: GhcrFront, repository: str) -> Published:
-    """The workflow's publish step: publish.py, on this commit."""
+    """The workflow's publish job: publish.py build, then release (the
+    RStudio check between them needs Jupyter, which the stand-ins lack)."""
     commit = git(project, "rev-parse", "HEAD").strip()
     env = {**os.environ,
            # The docker shim first (repo2docker's `docker buildx`), then the venv's repo2docker.
            "PATH": f"{STANDINS}:{Path(sys.executable).parent}:{os.environ['PATH']}",
            "DOCKER_HOST": docker_host, "DOCKER_CONFIG": str(project.parent / "docker-config")}
-    result = subprocess.run([sys.executable, ".github/scripts/publish.py", repository, commit,
-                             "--registry", registry.host, "--registry-url", ghcr.url],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    options = ["--registry", registry.host, "--registry-url", ghcr.url, "--source-branch", "main"]
+    built = subprocess.run([sys.executable, ".github/scripts/publish.py", "build", repository, commit, *options],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    result = built if built.returncode else subprocess.run(
+        [sys.executable, ".github/scripts/publish.py", "release", repository, commit, *options],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    if result is not built:
+        result.stdout, result.stderr = built.stdout + result.stdout, built.stderr + result.stderr
     return Published(project, Path(git(project, "remote", "get-url", "origin").strip()), registry, ghcr, result)
 
 
