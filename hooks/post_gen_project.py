@@ -1,4 +1,4 @@
-"""Tidy up, pin the image, print next steps; see binder_template/hook_steps.py."""
+"""Tidy up and print the next steps; see binder_template/hook_steps.py."""
 
 import sys
 

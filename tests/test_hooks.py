@@ -1,5 +1,5 @@
 """The hooks end to end: bad answers stop generation cleanly, hostile answers
-stay inert, and the post-generation hook leaves a tidy, pinned repository."""
+stay inert, and the post-generation hook leaves a tidy repository."""
 
 from __future__ import annotations
 
