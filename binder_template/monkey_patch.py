@@ -12,16 +12,17 @@ patched here is left as it is.
    created when a hook fails or a template cannot render (it catches
    FailedHookException and UndefinedError), but not when writing a file
    fails (a full disk, a file size limit) or when Ctrl-C stops it during a
-   hook. The two cookiecutter functions where that happens are wrapped so
+   hook. The cookiecutter functions where that happens are wrapped so
    that those failures reach cookiecutter as the kinds it already cleans up
-   after. In a folder that was there before (-f, -s), which cookiecutter
+   after, and the one that makes the project folder starts each generation's
+   record. In a folder that was there before (-f, -s), which cookiecutter
    never removes, the files and folders this run made are removed instead,
    and the files it replaced are put back, so the folder is left as it was
    found. Each file is written whole or not at all: cookiecutter writes it
    in a scratch folder, and it is renamed into place.
-3. With -s, say which kept files differ from what this run would write:
+2. With -s, say which kept files differ from what this run would write:
    the post-generation report lists them as differing, not as kept.
-2. Keep a refusal one clear block. When a hook refuses the answers, it has
+3. Keep a refusal one clear block. When a hook refuses the answers, it has
    already printed every problem and the command to run again; cookiecutter
    then logs its own traceback of the hook's exit status, which says nothing
    more. That record keeps its message and loses the traceback.
@@ -108,11 +109,13 @@ def write_whole(generate_file, run: Run, project_dir: str, infile: str, context:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def undo(project_dir: str, run: Run) -> None:
+def undo(run: Run) -> None:
     """Put back the files this run replaced, remove those it added, and the
-    folders it made that are empty then."""
+    folders it made that are empty then. Paths are compared as the record
+    wrote them: the folder is walked from the same path it was recorded at."""
     from binder_template import hook_steps
 
+    project_dir = run.project_dir
     for path, (data, mode) in run.replaced.items():
         replace_file(path, data, mode)
     for path in files_in(project_dir) - run.found:
@@ -158,9 +161,9 @@ def guard_writes(generate_file):
     @functools.wraps(generate_file)
     def guarded(project_dir, infile, context, env, skip_if_file_exists=False, *args, **kwargs):
         global _RUN
-        project_dir = str(project_dir)
+        project_dir = os.path.abspath(project_dir)
         run = current_run(context.get("cookiecutter"))
-        if run is None:  # a caller that made the folder some other way
+        if run is None or run.project_dir != project_dir:  # a caller that made the folder some other way
             run = _RUN = Run(project_dir, context.get("cookiecutter"))
         if not run.checked:
             check = getattr(env, "binder_template_check", None)
@@ -169,7 +172,7 @@ def guard_writes(generate_file):
                     check(context.get("cookiecutter"))
             except UndefinedError:
                 try:
-                    undo(project_dir, run)  # the folders cookiecutter has made for files
+                    undo(run)  # the folders cookiecutter has made for files
                 except OSError:
                     pass
                 raise
@@ -192,7 +195,7 @@ def guard_writes(generate_file):
         # First, before cookiecutter's own report of the failure.
         print(message, file=sys.stderr)
         try:
-            undo(project_dir, run)
+            undo(run)
         except OSError:
             pass
         raise WriteFailed(message)
@@ -209,7 +212,8 @@ def guard_folders(render_and_create_dir):
         global _RUN
         made = render_and_create_dir(dirname, context, output_dir, *args, **kwargs)
         if os.path.basename(str(dirname)) == str(dirname):
-            _RUN = Run(os.path.realpath(made[0]), context.get("cookiecutter"))
+            # As generate_files hands it to generate_file: absolute, links kept.
+            _RUN = Run(os.path.abspath(made[0]), context.get("cookiecutter"))
         return made
 
     guarded.binder_template_guard = GUARD_VERSION

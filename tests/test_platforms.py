@@ -72,3 +72,28 @@ def test_a_temporary_folder_inside_the_project_is_seen_through_a_link(tmp_path, 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert hook_steps.handoff_folder(project).startswith(str(tmp_path / "home"))
     assert list((project / "tmp").iterdir()) == []
+
+
+def test_a_failed_write_in_a_folder_reached_through_a_link_keeps_every_file(tmp_path):
+    """On macOS the temporary folder is reached through /var -> /private/var.
+    A run that fails there removes only what it wrote: it compares paths as
+    it recorded them, not through the link."""
+    import resource
+    import signal
+
+    from tests.helpers import cookiecutter_cli
+
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    real = tmp_path / "private" / "out"
+    (real / "demo").mkdir(parents=True)
+    (real / "demo" / "notes.md").write_text("mine\n")
+    (real / "demo" / "data.csv").write_text("a,b\n1,2\n")
+    (tmp_path / "out").symlink_to(real)
+    result = cookiecutter_cli(tmp_path, "-f", "--output-dir", str(tmp_path / "out"), "repo_name=demo",
+                              "online_checks=false", "license=GPL-3.0-or-later", preexec_fn=limit_file_size)
+    assert result.returncode == 1 and "File too large" in result.stderr, result.stderr
+    assert sorted(p.name for p in (real / "demo").iterdir()) == ["data.csv", "notes.md"]
+    assert (real / "demo" / "notes.md").read_text() == "mine\n"
