@@ -58,8 +58,7 @@ class Run:
 
     def __init__(self, project_dir: str, answers: dict):
         self.project_dir, self.answers = project_dir, answers
-        self.found = files_in(project_dir)
-        self.folders = folders_in(project_dir)
+        self.found, self.folders = contents(project_dir)
         self.checked = False
         self.replaced: dict[str, tuple[bytes, int]] = {}
 
@@ -75,20 +74,14 @@ def current_run(answers) -> Run | None:
     return _RUN if _RUN is not None and _RUN.answers is answers else None
 
 
-def folders_in(folder: str) -> set[str]:
-    found = set()
-    for root, dirs, _ in os.walk(folder):
+def contents(folder: str) -> tuple[set[str], set[str]]:
+    """The files and the folders below `folder`, .git left out."""
+    files, folders = set(), set()
+    for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if d != ".git"]
-        found.update(os.path.join(root, name) for name in dirs)
-    return found
-
-
-def files_in(folder: str) -> set[str]:
-    found = set()
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".git"]
-        found.update(os.path.join(root, name) for name in files)
-    return found
+        folders.update(os.path.join(root, name) for name in dirs)
+        files.update(os.path.join(root, name) for name in names)
+    return files, folders
 
 
 def write_whole(generate_file, run: Run, project_dir: str, infile: str, context: dict, env) -> None:
@@ -118,7 +111,7 @@ def undo(run: Run) -> None:
     project_dir = run.project_dir
     for path, (data, mode) in run.replaced.items():
         replace_file(path, data, mode)
-    for path in files_in(project_dir) - run.found:
+    for path in contents(project_dir)[0] - run.found:
         os.unlink(path)
     for root, dirs, _ in os.walk(project_dir, topdown=False):
         for name in dirs:

@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import pty
 import re
 import subprocess
 from pathlib import Path
@@ -123,3 +124,28 @@ def add_binder(project: Path, *answers: str, env: dict | None = None) -> subproc
     """The README's command for an existing project, run from its folder."""
     return cookiecutter_cli(project, "-f", "-s", "--output-dir", "..", "layout=existing-project",
                             f"repo_name={project.name}", "online_checks=false", *answers, env=env)
+
+
+def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"") -> tuple[int, str]:
+    """Run a command under a pseudo-terminal, as a person at a shell does,
+    typing keys; its exit code and what the terminal showed."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: never back into pytest, whatever happens
+        try:
+            os.chdir(cwd)
+            os.execv(command[0], command)
+        finally:
+            os._exit(127)
+    if keys:
+        os.write(fd, keys)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEMPLATE_ROOT, tool
-from tests.helpers import cookiecutter_cli
+from tests.helpers import cookiecutter_cli, in_a_terminal
 
 
 def test_text_that_cannot_be_written_is_refused_before_anything_is_written(tmp_path):
@@ -107,34 +107,15 @@ def test_the_printed_command_runs_again_for_an_existing_project(tmp_path):
 def test_the_printed_command_after_an_interactive_run_runs_again(tmp_path):
     """Answers typed at the prompts (under a pseudo-terminal, as a person
     types them) come back as name=value words after --no-input."""
-    import pty
-
     out = tmp_path / "out"
     out.mkdir()
     typed = {"github_user": "bad--user", "online_checks": "no", "project_name": "Typed title"}
     order = [name for name in json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
              if not name.startswith("_")]
     keys = "".join(typed.get(name, "") + "\r" for name in order).encode()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: cookiecutter, reading the terminal; never back into pytest
-        try:
-            os.chdir(out)
-            os.execv(tool("cookiecutter"), [tool("cookiecutter"), "-o", "generated", str(TEMPLATE_ROOT)])
-        finally:
-            os._exit(127)
-    os.write(fd, keys)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-    _, status = os.waitpid(pid, 0)
-    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", output.decode(errors="replace")).replace("\r\n", "\n")
-    assert os.waitstatus_to_exitcode(status) == 1, text
+    status, shown = in_a_terminal([tool("cookiecutter"), "-o", "generated", str(TEMPLATE_ROOT)], out, keys)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).replace("\r\n", "\n")
+    assert status == 1, text
     command = printed_command(text)
     assert "--no-input" in command and "project_name='Typed title'" in command
     second = paste(command.replace("github_user=bad--user", "github_user=octo-cat"), out)

@@ -5,12 +5,12 @@ and the new one must be rendered by its own code."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
+from tests.helpers import in_a_terminal
 
 GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
 
@@ -81,33 +81,6 @@ def test_cruft_update_to_a_release_that_changes_hooks_defaults_names_and_code(tm
     state = json.loads((project / ".cruft.json").read_text())
     assert state["commit"] == git(template, "rev-parse", "HEAD").strip()
     assert state["context"]["cookiecutter"]["notes_title"] == "My Binder Project notes"
-
-
-def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"") -> tuple[int, str]:
-    """Run a command under a pseudo-terminal, as a person at a shell does,
-    typing keys; its exit code and what the terminal showed."""
-    import pty
-
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: never back into pytest, whatever happens
-        try:
-            os.chdir(cwd)
-            os.execv(command[0], command)
-        finally:
-            os._exit(127)
-    if keys:
-        os.write(fd, keys)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
 
 
 def cruft_project_with_an_update(tmp_path: Path) -> Path:
