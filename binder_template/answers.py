@@ -80,9 +80,17 @@ class Problem:
 
     def __str__(self) -> str:
         return (
-            f"error: {self.question} = {shorten(repr(self.value))}: {self.rule}"
+            f"error: {self.question} = {shorten(answer_text(self.value))}: {self.rule}"
             f" (for example: {self.example})"
         )
+
+
+def answer_text(value: object) -> str:
+    """An answer as the user writes it: a yes/no answer as true or false
+    (not Python's True), anything else quoted."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
 
 
 def shorten(text: str, limit: int = 60) -> str:
@@ -114,6 +122,19 @@ def github_repo_error(value: str) -> str | None:
         if value.lower().endswith(suffix):
             return f"a GitHub repository name cannot end in '{suffix}'"
     return None
+
+
+# What repo_name is with layout=existing-project: the project folder's name.
+FOLDER_EXAMPLE = 'repo_name="$(basename "$PWD")", run inside your project\'s folder'
+
+
+def folder_name_error(value: str) -> str | None:
+    """A folder's name, as `basename "$PWD"` gives it: any name but a path."""
+    if not value:
+        return "it cannot be empty: it is your project folder's name"
+    if value in (".", "..") or "/" in value or "\\" in value or "\0" in value:
+        return "it is your project folder's name, not a path"
+    return text_error(value, 255)
 
 
 def branch_error(value: str) -> str | None:
@@ -309,9 +330,12 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     # An empty project_name makes the default repo_name empty too: that is
     # one mistake, reported once, as project_name.
     derived_from_empty_title = repo_name == "" and not str(answers.get("project_name", "")).strip()
-    if not derived_from_empty_title:
-        check("repo_name", github_repo_error(repo_name), EXAMPLES["repo_name"])
     from_git = answers.get("layout") == "existing-project"
+    if not derived_from_empty_title:
+        # An existing project's repo_name is its folder's name: the badge's
+        # repository name comes from 'origin' (hook_steps.check_existing_project).
+        check("repo_name", (folder_name_error if from_git else github_repo_error)(repo_name),
+              FOLDER_EXAMPLE if from_git else EXAMPLES["repo_name"])
     if not (from_git and answers.get("github_user") == FROM_ORIGIN):
         check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
     if not (from_git and answers.get("branch") == CHECKED_OUT):
@@ -338,10 +362,15 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
         if answers.get("github_actions") is False:
             check("prebuilt_image", "it needs github_actions=true: GitHub Actions builds and publishes the image",
                   "false, or github_actions=true")
-        if answers.get("branch") == PREBUILT_BRANCH:
+        branch = str(answers.get("branch", ""))
+        if branch == PREBUILT_BRANCH or branch.startswith(PREBUILT_BRANCH + "/"):
+            # git can have no branch 'binder' beside one under 'binder/'.
             check("branch", f"with prebuilt_image, the workflow rewrites the branch {PREBUILT_BRANCH!r} on "
-                  "every publish: keep your work on another", EXAMPLES["branch"])
-        if "repo_name" not in unwritable and not github_repo_error(repo_name) \
+                  f"every publish, and git allows no branch under '{PREBUILT_BRANCH}/' beside it: keep your "
+                  "work on another", EXAMPLES["branch"])
+        # (An existing project's image is named after its GitHub repository,
+        # which is checked while rendering, once 'origin' has named it.)
+        if "repo_name" not in unwritable and not from_git and not github_repo_error(repo_name) \
                 and not _IMAGE_NAME_PART.fullmatch(repo_name.lower()):
             check("repo_name", "with prebuilt_image it is also the image's name on ghcr.io: letters and "
                   "digits, with '.', '_', '__' or dashes only between them", EXAMPLES["repo_name"])

@@ -31,3 +31,13 @@ def replace_file(path: str, data: bytes, mode: int | None = None) -> None:
         except OSError:
             pass
         raise
+
+
+def is_read_only(path: str) -> bool:
+    """A file its owner marked read-only (no write bit at all) or this user
+    cannot write. Renaming over it would succeed where writing to it is
+    refused, so it is never replaced (root too is kept from it)."""
+    try:
+        return not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK)
+    except OSError:
+        return False

@@ -14,9 +14,12 @@ import json
 import os
 import re
 
-from binder_template.atomic import replace_file
+from binder_template.atomic import is_read_only, replace_file
+from binder_template.reading import NotRead, read_bytes
 from binder_template.versions import nearest_choice, version_key
 
+# A README larger than this is not one a person wrote: it is left alone.
+README_LIMIT = 8 << 20
 START, END = "<!-- badges: start -->", "<!-- badges: end -->"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -35,7 +38,7 @@ def candidates(here: str) -> tuple[str, ...]:
     return (f"{here}/Dockerfile", f"{here}/Dockerfile.dockerignore", f"{here}/install.R", f"{here}/.Renviron",
             f"{here}/apt.txt", f"{here}/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml",
             ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py",
-            ".github/scripts/publish.py")
+            ".github/scripts/publish.py", ".github/requirements-repo2docker.txt")
 
 
 def present(project_dir, names) -> list[str]:
@@ -164,13 +167,13 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
     if name is None:
         return None, None
     path = os.path.join(project_dir, name)
-    if os.path.islink(path):
-        raise BadgeNotWritten(f"{name} is a symbolic link, so it was not changed")
+    # Only a README read whole is written back, and only one its owner can write.
     try:
-        with open(path, "rb") as file:
-            raw = file.read(4 << 20)
-    except OSError as err:
-        raise BadgeNotWritten(f"{name} could not be read ({err.strerror})") from None
+        raw = read_bytes(path, README_LIMIT)
+    except NotRead as err:
+        raise BadgeNotWritten(f"{name} {err}, so it was not changed") from None
+    if is_read_only(path):
+        raise BadgeNotWritten(f"{name} is read-only, so it was not changed")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -187,9 +190,8 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
 
 def renv_r_version(project_dir) -> str | None:
     try:
-        with open(os.path.join(project_dir, "renv.lock"), encoding="utf-8") as file:
-            version = json.load(file)["R"]["Version"]
-    except (OSError, ValueError, KeyError, TypeError):
+        version = json.loads(read_bytes(os.path.join(project_dir, "renv.lock")))["R"]["Version"]
+    except (NotRead, ValueError, KeyError, TypeError, RecursionError):
         return None
     return version if isinstance(version, str) and re.fullmatch(r"\d+\.\d+\.\d+", version) else None
 

@@ -13,6 +13,7 @@ folders it made.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -24,6 +25,7 @@ import time
 from binder_template import existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
 from binder_template.github import clone_url, new_repository_url
+from binder_template.reading import NotRead, read_bytes, read_text
 from binder_template.rerun import command_of, refusal, shell_word
 
 # Folders the template may leave empty (github_actions=false, or the other
@@ -120,10 +122,11 @@ def take_handoff(project_dir, answers: dict) -> dict:
 
 
 def file_digest(path: str) -> str | None:
+    """To tell whether -f replaced a file; None for one that is not read (a
+    link, a FIFO, a device, a huge file), which this run never replaces."""
     try:
-        with open(path, "rb") as file:
-            return hashlib.sha256(file.read()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_bytes(path)).hexdigest()
+    except NotRead:
         return None
 
 
@@ -151,13 +154,25 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         names = ("Dockerfile", "install.R", "apt.txt", ".Renviron", "README.md", "LICENSE", ".gitignore",
                  ".dockerignore", f"{answers['repo_name']}.Rproj", "register_shiny_app.py",
                  "analysis", "analysis/example.R", "analysis/example.ipynb")
-        problems = [p for p in survey.unsafe_paths(str(project_dir), "binder") if "symbolic link" in p]
+        problems = [p for p in survey.unsafe_paths(str(project_dir), "binder")
+                    if "symbolic link" in p or "regular file" in p]
         problems += [f"{name} is a symbolic link: nothing is written through one" for name in names
                      if os.path.islink(os.path.join(project_dir, name))]
+        problems += [f"{name} is not a regular file (a FIFO, a socket or a device): this template writes a "
+                     "file there" for name in names if os.path.lexists(os.path.join(project_dir, name))
+                     and not os.path.isdir(os.path.join(project_dir, name))
+                     and not os.path.isfile(os.path.join(project_dir, name))]
         if problems:
             for problem in problems:
                 print(f"error: {problem}", file=out)
-            print("Nothing was written: remove or replace the links above and run cookiecutter again.", file=out)
+            print("Nothing was written: remove or replace the paths above and run cookiecutter again.", file=out)
+            return 1
+        # Outside a repository the next steps commit all of the folder.
+        wrong = survey.wrong_folder(str(project_dir), {"repo": os.path.isdir(os.path.join(project_dir, ".git"))},
+                                    new_repository=True)
+        if wrong:
+            print(f"error: {wrong}", file=out)
+            print("Nothing was written.", file=out)
             return 1
     if answers.get("layout") == "existing-project":
         facts = check_existing_project(answers, project_dir, out)
@@ -169,16 +184,25 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
     else:
         target = answers
     here = facts["here"] if facts else "binder"
+    if answers.get("prebuilt_image"):
+        from binder_template.prebuilt import binder_branch_warning
+
+        warning = binder_branch_warning(str(project_dir))
+        if warning:
+            print(warning, file=out)
     # repo_missing: None until GitHub says whether the repository exists.
     handoff = {"digest": None, "repo_missing": None, "before": what_is_there(target, project_dir, here)}
     if facts:
         handoff["survey"] = facts
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{target['r_version']}, not pinned to a digest"
+    # `cruft update` renders the template twice, into temporary folders the
+    # user never sees: warnings about those would be said twice, for nothing.
+    notes = io.StringIO() if rendering_for_cruft() else out
     if not target["online_checks"]:
-        print(f"warning: online checks are off; {bare_tag}", file=out)
+        print(f"warning: online checks are off; {bare_tag}", file=notes)
     elif target["github_user"] == PLACEHOLDER_USER:
         print(f"warning: github_user is the placeholder {PLACEHOLDER_USER!r}, so nothing was "
-              f"checked online; {bare_tag}", file=out)
+              f"checked online; {bare_tag}", file=notes)
     else:
         # Imported only when asked for: generation with online_checks=false
         # should not pay for loading the HTTP code.
@@ -186,12 +210,11 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
 
         try:
             report = run_online_checks(target, load_choices()["r_version"], environ,
-                                       warn=lambda finding: print(finding, file=out))
+                                       warn=lambda finding: print(finding, file=notes))
         except KeyboardInterrupt:
-            print("Interrupted: nothing was generated.", file=out)
-            return 130
+            return 130  # cookiecutter's process undoes the run and says so
         for finding in report.findings:
-            print(finding, file=out)
+            print(finding, file=out if finding.level == "error" else notes)
         if report.failed:
             print("Nothing was generated: fix the answer above and run cookiecutter again.", file=out)
             return 1
@@ -228,9 +251,18 @@ def check_existing_project(answers: dict, project_dir, out) -> dict | None:
     facts = survey.survey(str(project_dir), answers, choices)
     owner, repo, branch = survey.launch_target(answers, facts["git"])
     git_facts = facts["git"]
-    if owner is None:
-        facts["refusals"].insert(0, "there is no GitHub remote 'origin' to read github_user from: "
-                                    "give it (github_user=<your GitHub user>)")
+    # A home folder, the folder above projects, or no R project is said alone.
+    if not facts.get("wrong_folder") and not facts.get("not_a_project"):
+        # The folder's name need not be a GitHub name ('My Thesis Project'):
+        # the badge launches origin's repository.
+        unnamed = survey.repository_name_refusal(git_facts, owner, repo)
+        if unnamed or owner is None:
+            facts["refusals"].insert(0, unnamed or "there is no GitHub remote 'origin' to read github_user "
+                                                   "from: give it (github_user=<your GitHub user>)")
+        if answers["branch"] != survey.CHECKED_OUT:
+            # A branch that is nowhere is most likely a typo (branch=mastr).
+            unknown = survey.branch_refusal(str(project_dir), git_facts, branch)
+            facts["refusals"] += [unknown] if unknown else []
     if answers["branch"] == survey.CHECKED_OUT and git_facts["repo"] and not git_facts["branch"]:
         facts["refusals"].insert(0, "no branch is checked out (HEAD is detached), so there is none for "
                                     "the badge to launch: check one out (git switch main), or give branch=")
@@ -392,8 +424,9 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     if plain:
         lines += [f"    git add {' '.join(shell_word(n) for n in plain)}"]
     if forced:
-        lines += [f"    git add -f {' '.join(shell_word(n) for n in forced)}   # your .gitignore lists them, "
-                  "and the Dockerfile needs them"]
+        them = "it" if len(forced) == 1 else "them"
+        lines += [f"    git add -f {' '.join(shell_word(n) for n in forced)}   # your .gitignore lists {them}, "
+                  f"and the Dockerfile needs {them}"]
     lines += ["    git commit -m 'Add Binder (rocker-binder-template)'"]
     if not git.get("repo"):
         lines += [f"    git remote add origin {clone_url(user, repo)}"]
@@ -408,11 +441,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
 
 
 def read_small(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as file:
-            return file.read(1 << 20)
-    except OSError:
-        return ""
+    return read_text(path, 1 << 20) or ""
 
 
 def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
@@ -434,13 +463,12 @@ def kept_dockerfile_tag(path: str) -> str | None:
 def kept_workflow_branch(project_dir) -> str | None:
     """The branch a binder.yml this template wrote before builds, or None for
     a workflow of the user's own."""
+    text = read_text(os.path.join(project_dir, ".github", "workflows", "binder.yml"), 65536)
+    match = re.search(r"^on:\n  push:\n    branches:\n      - \"((?:[^\"\\]|\\.)*)\"$", text or "", re.MULTILINE)
     try:
-        with open(os.path.join(project_dir, ".github", "workflows", "binder.yml"), encoding="utf-8") as file:
-            text = file.read(65536)
-    except (OSError, UnicodeDecodeError):
+        return json.loads(f'"{match.group(1)}"').replace("\\", "") if match else None
+    except ValueError:  # a workflow of the user's own, in a form this template never writes
         return None
-    match = re.search(r"^on:\n  push:\n    branches:\n      - \"((?:[^\"\\]|\\.)*)\"$", text, re.MULTILINE)
-    return json.loads(f'"{match.group(1)}"').replace("\\", "") if match else None
 
 
 def where_from(project_dir, environ) -> str:
@@ -462,6 +490,17 @@ def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: b
     user, repo, branch = answers["github_user"], answers["repo_name"], answers["branch"]
     hub = answers["binderhub_url"]
     lines = [f"Created {shell_word(repo)}. Next steps:", ""]
+    if user == PLACEHOLDER_USER:
+        from binder_template.rerun import command_line, invocation
+
+        # The command as typed (or the bare one, off Linux), with -f: the folder is there now.
+        typed = invocation() or ["cookiecutter", str(answers.get("_template") or "TEMPLATE")]
+        at = 3 if typed[1:3] == ["-m", "cookiecutter"] else 1
+        if not any(word == "--overwrite-if-exists" or re.fullmatch(r"-[a-z]*f[a-z]*", word) for word in typed[at:]):
+            typed = [*typed[:at], "-f", *typed[at:]]
+        lines += [f"  github_user was not given, so the GitHub addresses below name {PLACEHOLDER_USER!r}.",
+                  "  Give it by generating again over this folder (-f), with your GitHub user:",
+                  *("  " + line for line in command_line(answers, {"github_user"}, typed=typed)), ""]
     if repo_missing:
         lines += [f"  Create the (public) repository: {new_repository_url(user, repo)}", ""]
     elif repo_missing is None:

@@ -18,12 +18,13 @@ import re
 import sys
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from jinja2.exceptions import UndefinedError
 from jinja2.ext import Extension
 
 from binder_template import launch, monkey_patch
 from binder_template.answers import (
+    folder_name_error,
     github_repo_error,
     normalise_binderhub_url,
     parse_r_packages,
@@ -55,11 +56,17 @@ class InvalidAnswer(UndefinedError):
     prints the message without a traceback, as it does for UndefinedError."""
 
 
-def checked_repo_name(value: str) -> str:
+@pass_context
+def checked_repo_name(context, value: str) -> str:
     """The project folder's name, rendered before any hook runs. A name
     that is not a repository name ('a/b' would make a folder 'a') becomes a
-    placeholder, and the pre-generation hook refuses it with the rest."""
-    if github_repo_error(str(value)):
+    placeholder, and the pre-generation hook refuses it with the rest. With
+    layout=existing-project it is the project folder's name, which may be
+    any name but a path ('My Thesis Project'): the badge's repository name
+    comes from 'origin'."""
+    answers = context.get("cookiecutter")
+    existing_project = isinstance(answers, dict) and answers.get("layout") == "existing-project"
+    if (folder_name_error if existing_project else github_repo_error)(str(value)):
         return REFUSED_FOLDER.format(pid=os.getpid())
     return value
 

@@ -10,14 +10,20 @@ Two sources, read without running R:
   field would not mean what its author meant.
 
 The walk is bounded (files, bytes, depth) and never follows a symlink or
-reads a special file: a cloned repository can carry either.
+reads a special file: a cloned repository can carry either. The scan takes
+time linear in the size of the code, whatever the code holds: no line number
+is counted from the start, no pattern reads the rest of a line again for
+each place it may start (benchmarks/bench_scan.py, tests/test_scan_limits.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
-import stat
+
+from binder_template import reading
+from binder_template.rerun import shell_word
 
 # R's base packages (priority "base"): always there, never installed.
 BASE_PACKAGES = frozenset((
@@ -37,17 +43,34 @@ MAX_DEPTH = 12
 _NAME = r"[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]"
 PACKAGE_NAME = re.compile(_NAME)
 _LOAD_CALL = re.compile(
-    r"(?<![\w.$@])(?:base::)?(library|require|requireNamespace|loadNamespace)\s*\(\s*"
+    r"(?<![\w.$@])(?:base::)?(library|require|requireNamespace|loadNamespace)\s*(?P<open>\()\s*"
     r"(?:package\s*=\s*)?(?P<quote>[\"']?)(?P<name>" + _NAME + r")(?P=quote)\s*(?P<rest>[,)])")
 _NAMESPACE_USE = re.compile(r"(?<![\w.$@:])(" + _NAME + r"):::?(?=[A-Za-z._`])")
 _P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))*)\)")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
-_INLINE_R = re.compile(r"`r\s+([^`]+)`")
+# `r code`: the same matches as `r\s+([^`]+)`, which retried every split of
+# a long run of spaces between \s+ and [^`]+.
+_INLINE_R = re.compile(r"`r\s([^`]++)`")
 _CHUNK_END = re.compile(r"^[\t >]*`{3,}\s*$")
 _EVAL_FALSE = re.compile(r"\beval\s*=\s*(?:FALSE|F)\b")
 _QUARTO_EVAL_FALSE = re.compile(r"^\s*#\|\s*eval\s*:\s*false\b")
+
+
+# A comment, or a string (or `name`) to its closing quote, an unclosed one to
+# the end of the code; a backslash escapes the character after it. Possessive:
+# once started, a token never fails, so no text is read twice.
+_COMMENT_OR_STRING = re.compile(
+    r"(?P<comment>#[^\n]*+)"
+    r"|\"(?P<double>(?:[^\"\\]++|\\[\s\S]?+)*+)\"?+"
+    r"|'(?P<single>(?:[^'\\]++|\\[\s\S]?+)*+)'?+"
+    r"|`(?P<backtick>(?:[^`\\]++|\\[\s\S]?+)*+)`?+")
+
+
+def _blank(text: str) -> str:
+    """Spaces for text, its line breaks kept."""
+    return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
 def strip_comments(code: str, blank_strings: bool = False) -> str:
@@ -55,36 +78,32 @@ def strip_comments(code: str, blank_strings: bool = False) -> str:
     does not hide the rest of its line; with blank_strings, the insides of
     strings too, so that "pkg::fun" in a message is not a use of pkg.
     Line breaks stay where they were."""
-    out, quote, i = [], None, 0
 
-    def inside(text: str) -> str:
-        return "".join(c if c == "\n" or not blank_strings else " " for c in text)
+    def blanked(match: re.Match) -> str:
+        if match.group("comment") is not None:
+            return " " * len(match.group())
+        if not blank_strings:
+            return match.group()
+        name = match.lastgroup
+        start, end = match.span(name)
+        text, offset = match.group(), match.start()
+        return text[:start - offset] + _blank(match.group(name)) + text[end - offset:]
 
-    while i < len(code):
-        char = code[i]
-        if quote:
-            if char == "\\" and i + 1 < len(code):
-                out.append(inside(code[i:i + 2]))
-                i += 2
-                continue
-            if char == quote:
-                quote = None
-                out.append(char)
-            else:
-                out.append(inside(char))
-        elif char in "\"'`":
-            quote = char
-            out.append(char)
-        elif char == "#":
-            end = code.find("\n", i)
-            end = len(code) if end < 0 else end
-            out.append(" " * (end - i))
-            i = end
-            continue
-        else:
-            out.append(char)
-        i += 1
-    return "".join(out)
+    return _COMMENT_OR_STRING.sub(blanked, code)
+
+
+def sexpr_parts(line: str) -> list[str]:
+    """The code of each \\Sexpr{...} in a line of an .Rnw file, up to the
+    first '}' after it, as a regular expression finds it, without reading the
+    rest of the line again for each \\Sexpr{ that is never closed."""
+    parts, at = [], 0
+    while (start := line.find("\\Sexpr{", at)) >= 0:
+        end = line.find("}", start + 7)
+        if end < 0:
+            break  # no later \Sexpr{ is closed either
+        parts.append(line[start + 7:end])
+        at = end + 1
+    return parts
 
 
 def r_parts(text: str, suffix: str) -> str:
@@ -121,40 +140,81 @@ def r_parts(text: str, suffix: str) -> str:
         if start:
             chunk, skip = [], bool(_EVAL_FALSE.search(line))
         elif suffix == ".rnw":
-            keep[number] = "; ".join(re.findall(r"\\Sexpr\{([^}]*)\}", line))
+            keep[number] = "; ".join(sexpr_parts(line))
         else:
             keep[number] = "; ".join(_INLINE_R.findall(line))
     return "\n".join(keep)
 
 
+def closing_parens(code: str) -> dict[int, int]:
+    """Where each closed '(' in code is closed: the first ')' after it at its
+    depth. One pass over the parentheses, strings and all, as call_rest reads
+    them."""
+    closes, opened = {}, []
+    for match in _PARENTHESIS.finditer(code):
+        if match.group() == "(":
+            opened.append(match.start())
+        elif opened:
+            closes[opened.pop()] = match.start()
+    return closes
+
+
+_PARENTHESIS = re.compile(r"[()]")
+CALL_REST_LIMIT = 2000
+
+
+def call_end(code: str, start: int, closes: dict[int, int], opening: int) -> int:
+    """Where call_rest ends, from closing_parens(code) and where the call's
+    '(' is."""
+    end = closes.get(opening)
+    if end is not None and end < start + CALL_REST_LIMIT:
+        return end + 1
+    return min(len(code), start + CALL_REST_LIMIT)
+
+
 def call_rest(code: str, start: int) -> str:
     """A call from start, the ',' or ')' after its first argument, to its
-    closing parenthesis."""
-    depth = 0
-    for end in range(start, min(len(code), start + 2000)):
-        if code[end] == "(":
-            depth += 1
-        elif code[end] == ")":
-            if depth == 0:
-                return code[start:end + 1]
-            depth -= 1
-    return code[start:start + 2000]
+    closing parenthesis, at most CALL_REST_LIMIT characters."""
+    # Between the call's '(' and start, there is only its first argument.
+    return code[start:call_end(code, start, closing_parens(code), code.rfind("(", 0, start))]
+
+
+class LineNumbers:
+    """The line number of a position in a text, by bisection over where its
+    lines start: counting from the start of the text for every match made the
+    scan quadratic."""
+
+    def __init__(self, text: str):
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+
+    def __call__(self, position: int) -> int:
+        return bisect.bisect_left(self.breaks, position) + 1
 
 
 def packages_in_code(code: str) -> list[tuple[str, int]]:
     """(package, line number) for each package the code loads."""
     code = strip_comments(code)
     found = []
+    line_of = LineNumbers(code)
+    # Where each call ends, found in one pass, and only when a call may say
+    # character.only: reading each call's rest again made the scan slow.
+    closes = closing_parens(code) if _CHARACTER_ONLY.search(code) else None
 
-    def line_of(position: int) -> int:
-        return code.count("\n", 0, position) + 1
+    def name_in_a_variable(match: re.Match) -> bool:
+        """library(x, character.only = TRUE), requireNamespace(x): x holds the
+        name, as renv::dependencies() reads it."""
+        if match.group("quote"):
+            return False
+        if match.group(1) in ("requireNamespace", "loadNamespace"):
+            return True
+        if closes is None:
+            return False
+        start = match.end("rest") - 1
+        return bool(_CHARACTER_ONLY.search(code, start, call_end(code, start, closes, match.start("open"))))
 
     for match in _LOAD_CALL.finditer(code):
-        call_tail = call_rest(code, match.end("rest") - 1)
-        if not match.group("quote") and (match.group(1) in ("requireNamespace", "loadNamespace")
-                                         or _CHARACTER_ONLY.search(call_tail)):
-            continue  # a variable that holds the name, as renv::dependencies() reads it
-        found.append((match.group("name"), line_of(match.start())))
+        if not name_in_a_variable(match):
+            found.append((match.group("name"), line_of(match.start())))
     # `pkg::` counts in code, not inside a string ("see pkg::fun()").
     for match in _NAMESPACE_USE.finditer(strip_comments(code, blank_strings=True)):
         found.append((match.group(1), line_of(match.start())))
@@ -191,23 +251,24 @@ def code_files(folder: str):
 
 
 def read_text(path: str, limit: int = MAX_FILE_BYTES) -> str | None:
-    """A regular file's text (up to limit bytes), or None: a symlink, a device
-    or a FIFO is never opened."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    with os.fdopen(descriptor, "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            return None
-        data = file.read(limit)
-    return data.decode("utf-8", errors="replace")
+    """A regular file's first `limit` bytes as text, or None: the project's
+    one reader (binder_template/reading.py) never opens a symlink, a device
+    or a FIFO."""
+    return reading.read_text(path, limit)
+
+
+def shown(path: str) -> str:
+    """A file name from the project as the report shows names: as it is, or,
+    when it holds a character a terminal could act on (an escape sequence, a
+    bidi override, a line break), as the shell word the report's git commands
+    give it ($'...\\u001b...'), so that it is seen and never acted on."""
+    return path if path.isprintable() else shell_word(path)
 
 
 def packages_used(folder: str) -> dict[str, list[str]]:
     """Each package the code loads, with where ('analysis/paper.Rmd:12'),
-    base packages left out."""
-    used: dict[str, list[str]] = {}
+    each place once, base packages left out."""
+    used: dict[str, dict[str, None]] = {}
     for path in code_files(folder):
         text = read_text(os.path.join(folder, path))
         if text is None:
@@ -215,8 +276,9 @@ def packages_used(folder: str) -> dict[str, list[str]]:
         suffix = os.path.splitext(path)[1].lower()
         for name, line in packages_in_code(r_parts(text, suffix)):
             if name not in BASE_PACKAGES:
-                used.setdefault(name, []).append(f"{path}:{line}")
-    return dict(sorted(used.items(), key=lambda item: item[0].lower()))
+                # A dict keeps the order in which places were found, once each.
+                used.setdefault(name, {})[f"{shown(path)}:{line}"] = None
+    return {name: list(where) for name, where in sorted(used.items(), key=lambda item: item[0].lower())}
 
 
 # --- DESCRIPTION ------------------------------------------------------------
@@ -266,12 +328,27 @@ def read_dcf(text: str) -> tuple[dict[str, str], list[str], list[str]]:
     return fields, warnings, errors
 
 
+def without_parentheses(text: str) -> str:
+    """text with each '(...)' replaced by a space, within a line: what
+    re.sub(r"\\(.*?\\)", " ", text) gives, without reading the rest of the
+    line again for each '(' that is never closed."""
+    lines = []
+    for line in text.split("\n"):
+        pieces = line.split(")")
+        kept = []
+        for piece in pieces[:-1]:  # each ends where a ')' was
+            opening = piece.find("(")
+            kept.append(piece[:opening] + " " if opening >= 0 else piece + ")")
+        lines.append("".join(kept) + pieces[-1])
+    return "\n".join(lines)
+
+
 def dependency_names(field: str, value: str) -> tuple[list[str], list[str]]:
     """Package names in a Depends/Imports/LinkingTo/Suggests value, and
     warnings for items that hold several names without commas."""
     names, warnings = [], []
     for item in value.split(","):
-        item = re.sub(r"\(.*?\)", " ", item).strip()
+        item = without_parentheses(item).strip()
         if not item:
             continue
         words = item.split()

@@ -14,7 +14,7 @@ import os
 import re
 import shlex
 
-from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, TEMPLATE_ROOT, Problem
+from binder_template.answers import TEMPLATE_ROOT, Problem
 
 WINDOWS = os.name == "nt"
 # Words PowerShell and POSIX shells alike read as they are (a comma would
@@ -70,7 +70,6 @@ def line_continuation(windows: bool = WINDOWS) -> str:
 # An extra-context answer on cookiecutter's command line: name=value.
 _ANSWER_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 # Defaults that stand for "read it from git" (layout=existing-project).
-_FROM_GIT = {"github_user": FROM_ORIGIN, "branch": CHECKED_OUT}
 
 
 def command_of(pid: int) -> list[str]:
@@ -100,8 +99,9 @@ def invocation(pids=None) -> list[str] | None:
 def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_ROOT,
                  typed: list[str] | None = None) -> list[str]:
     """The command to run again: the one the user typed, with its options,
-    template and answers, and --no-input; after an interactive run, every
-    answer that is not the default. The answers to fix come last, on a line
+    template and answers, and --no-input; then every other answer that is
+    not what its default renders to (changed_answers), as after an
+    interactive run. The answers to fix come last, on a line
     of their own marked by a comment (a mark under them would move when a
     terminal wraps the line)."""
     with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
@@ -120,12 +120,10 @@ def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_
     else:
         words = ["cookiecutter", "--no-input", shell_word(str(answers.get("_template") or "TEMPLATE"))]
         given = []
-    if not given:  # answered at the prompts: all that differ from the defaults
-        for name, default in config.items():
-            default = default[0] if isinstance(default, list) else default
-            if not name.startswith("_") and name in answers and answers[name] != default \
-                    and answers[name] != _FROM_GIT.get(name) and not has_template(default):
-                given.append(name)
+    # Then every other answer that differs from what its default renders to:
+    # the ones typed at the prompts, or on the command line of an
+    # interactive run, which prompts for the rest.
+    given += changed_answers(config, answers)
     words += [word(name) for name in dict.fromkeys(given) if name in answers and name not in marked]
     to_fix = [word(name) for name in config if name in marked and name in answers]
     if not to_fix:
@@ -134,11 +132,49 @@ def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_
             ("this answer" if len(to_fix) == 1 else "these answers")]
 
 
-def has_template(default) -> bool:
-    """A default cookiecutter works out from other answers (repo_name from
-    project_name, the branch from the layout): given again, it would stop
-    following them."""
-    return isinstance(default, str) and "{{" in default
+def changed_answers(config: dict, answers: dict) -> list[str]:
+    """The questions, in cookiecutter.json's order, whose answer differs from
+    the default a run with --no-input would give it. A computed default
+    (repo_name from project_name, the branch from the layout) is rendered
+    as cookiecutter renders it, from the answers before it: an answer that
+    matches it is left out, so it goes on following them; one typed over
+    it (repo_name=stat101, branch=mian) is kept."""
+    render = default_renderer()
+    so_far: dict = {}
+    changed = []
+    for name, raw in config.items():
+        if name.startswith("_"):
+            continue
+        default = raw[0] if isinstance(raw, list) else raw
+        if isinstance(default, str) and "{{" in default:
+            default = render(default, so_far)
+        if name in answers:
+            so_far[name] = answers[name]
+            if answers[name] != default:
+                changed.append(name)
+    return changed
+
+
+def default_renderer():
+    """cookiecutter's own rendering of a default (cookiecutter.prompt's
+    render_variable, in a StrictEnvironment with its default extensions,
+    which give `slugify`); without cookiecutter, no default is taken as
+    matched."""
+    try:
+        from cookiecutter.environment import StrictEnvironment
+        from cookiecutter.prompt import render_variable
+        from jinja2.exceptions import TemplateError
+    except ImportError:
+        return lambda raw, so_far: None
+    env = StrictEnvironment(context={}, keep_trailing_newline=True)
+
+    def render(raw: str, so_far: dict):
+        try:
+            return render_variable(env, raw, dict(so_far))
+        except (TemplateError, TypeError, ValueError, UnicodeError):
+            return None  # no default to compare with: the answer is kept
+
+    return render
 
 
 def refusal(problems: list[Problem], answers: dict) -> str:
@@ -147,4 +183,38 @@ def refusal(problems: list[Problem], answers: dict) -> str:
     lines = [str(problem) for problem in problems]
     lines.append(f"Nothing was generated. Fix the answer{plural} marked below and run:")
     lines += command_line(answers, {problem.question for problem in problems}, typed=invocation())
+    return "\n".join(lines)
+
+
+# The words cookiecutter reads as yes and no (cookiecutter.prompt.YesNoPrompt).
+YES_NO = ("1", "true", "t", "yes", "y", "on", "0", "false", "f", "no", "n", "off")
+
+
+def yes_no_refusal(words: list[str] | None, template_root: str = TEMPLATE_ROOT) -> str | None:
+    """The refusal for a yes/no answer given on the command line as a word
+    cookiecutter cannot read (prebuilt_image=ture), or None. cookiecutter
+    converts these answers in generate_context, before any code of the
+    template runs, and stops with a traceback: only code that runs first (a
+    pre_prompt hook) can say it in one line. `words` is the command as the
+    user typed it (invocation())."""
+    if not words:
+        return None
+    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
+        config = json.load(config_file)
+    from binder_template.answers import EXAMPLES
+
+    answers: dict = {}
+    for word in words[1:]:
+        if _ANSWER_WORD.match(word):
+            name, value = word.split("=", 1)
+            answers[name] = value
+    problems = [Problem(name, value, "answer yes or no (true or false)", EXAMPLES.get(name, "true"))
+                for name, value in answers.items()
+                if isinstance(config.get(name), bool) and value.strip().lower() not in YES_NO]
+    if not problems:
+        return None
+    plural = "s" if len(problems) > 1 else ""
+    lines = [str(problem) for problem in problems]
+    lines.append(f"Nothing was generated. Fix the answer{plural} marked below and run:")
+    lines += command_line(answers, {problem.question for problem in problems}, template_root, words)
     return "\n".join(lines)

@@ -13,10 +13,12 @@ import json
 import os
 import re
 import subprocess
+import sys
 import tempfile
 
-from binder_template import existing, rcode
+from binder_template import existing, rcode, reading
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, github_repo_error, github_user_error
+from binder_template.rerun import shell_word
 from binder_template.versions import nearest_choice
 
 # Where repo2docker looks for configuration before the root; both at once is
@@ -75,7 +77,7 @@ def git_facts(folder: str) -> dict:
 
 
 def is_ours(path: str, name: str) -> bool:
-    text = rcode.read_text(path, 4096)
+    text = reading.read_text(path, 4096)
     return text is not None and text.split("\n", 1)[0].rstrip("\r") == OUR_FIRST_LINES.get(name)
 
 
@@ -167,14 +169,15 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
                                 "move what you need from one to the other")
             elif name == "runtime.txt" and not carried["runtime"]:
                 carried["runtime"] = f"{prefix}runtime.txt"
-                warning = runtime_warning(rcode.read_text(path, 4096) or "", prefix, answers, choices)
+                warning = runtime_warning(reading.read_text(path, 4096) or "", prefix, answers, choices)
                 warnings += [warning] if warning else []
     apt_answer = bool(str(answers.get("apt_packages", "")).strip(" ,\t"))
     if apt_answer and carried["apt_txt"] and carried["apt_txt"] != f"{here}/apt.txt":
         refusals.append(f"apt_packages would go in {here}/apt.txt, but the project lists its system packages "
                         f"in {carried['apt_txt']}: add them there and leave apt_packages empty")
     if apt_answer and os.path.isfile(os.path.join(folder, here, "apt.txt")):
-        listed = set(re.sub(r"#.*", "", rcode.read_text(os.path.join(folder, here, "apt.txt")) or "").split())
+        apt_txt = reading.read_text(os.path.join(folder, here, "apt.txt"), rcode.MAX_FILE_BYTES)
+        listed = set(re.sub(r"#.*", "", apt_txt or "").split())
         missing = [p for p in re.split(r"[,\s]+", str(answers["apt_packages"])) if p and p not in listed]
         if missing:
             refusals.append(f"{here}/apt.txt is already there and is kept: add {', '.join(missing)} to it "
@@ -197,18 +200,47 @@ def unsafe_paths(folder: str, here: str) -> list[str]:
         elif os.path.lexists(path) and os.path.isdir(path) != (name in folders):
             kind = "folder" if name in folders else "file"
             problems.append(f"{name} is in the way: this template writes a {kind} there")
+        elif os.path.lexists(path) and not os.path.isdir(path) and not os.path.isfile(path):
+            problems.append(f"{name} is not a regular file (a FIFO, a socket or a device): this template "
+                            "reads and writes a file there")
     return problems
 
 
-def renv_lock_packages(folder: str) -> list[str] | None:
-    text = rcode.read_text(os.path.join(folder, "renv.lock"), 16 << 20)
-    if text is None:
-        return None
+RENV_LOCK_LIMIT = 16 << 20
+RENV_LOCK_RULE = ("Binder restores the packages from it, and renv restores only from the JSON "
+                  "renv::snapshot() writes; run renv::snapshot() to write it again, or git rm renv.lock "
+                  "if the project no longer uses renv")
+
+
+def read_renv_lock(folder: str) -> tuple[list[str] | None, str | None]:
+    """The packages renv.lock records (None when there is no renv.lock), and
+    why it cannot be used, when it cannot: a lockfile cut short or not made
+    by renv would otherwise pass, and the report would blame the packages."""
+    path = os.path.join(folder, "renv.lock")
+    if not os.path.lexists(path) or os.path.islink(path) or not os.path.isfile(path):
+        return None, None  # a link or a special file is refused with the other files
     try:
-        packages = json.loads(text).get("Packages", {})
-    except (ValueError, AttributeError):
-        return []
-    return sorted(packages) if isinstance(packages, dict) else []
+        data = reading.read_bytes(path, RENV_LOCK_LIMIT)
+    except reading.NotRead as err:
+        return [], f"renv.lock {err}: {RENV_LOCK_RULE}"
+    try:
+        lock = json.loads(data.decode("utf-8", errors="replace").removeprefix("\ufeff"))
+    except RecursionError:
+        return [], (f"renv.lock is not a lockfile renv writes (its values nest deeper than Python's JSON "
+                    f"reader goes, about {sys.getrecursionlimit()} levels): {RENV_LOCK_RULE}")
+    except ValueError as err:
+        where = f"line {err.lineno}, column {err.colno}: {err.msg}" if isinstance(err, json.JSONDecodeError) \
+            else str(err)
+        return [], f"renv.lock is not valid JSON ({where}): {RENV_LOCK_RULE}"
+    packages = lock.get("Packages", {}) if isinstance(lock, dict) else None
+    if not isinstance(packages, dict):
+        return [], f"renv.lock is not a lockfile (a JSON object whose \"Packages\" is an object): {RENV_LOCK_RULE}"
+    return sorted(packages), None
+
+
+def renv_lock_packages(folder: str) -> list[str] | None:
+    """The packages renv.lock records, None when there is none."""
+    return read_renv_lock(folder)[0]
 
 
 def survey(folder: str, answers: dict, choices: list[str]) -> dict:
@@ -216,10 +248,14 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     as JSON data, with what must be refused and what must be said."""
     setup, refusals, warnings = binder_setup(folder, answers, choices)
     facts = git_facts(folder)
+    wrong = wrong_folder(folder, facts)
+    if wrong:  # a home folder, or not an R project: said alone, and nothing else is read
+        return {**setup, "git": facts, "wrong_folder": wrong, "refusals": [wrong], "warnings": []}
     nested = sorted(name for name in os.listdir(folder) if not facts["repo"]
                     and os.path.isdir(os.path.join(folder, name, ".git")))
     if nested:
-        refusals.insert(0, f"this folder holds git repositories of its own ({', '.join(n + '/' for n in nested[:3])}"
+        shown = ", ".join(rcode.shown(name + "/") for name in nested[:3])
+        refusals.insert(0, f"this folder holds git repositories of its own ({shown}"
                            f"{', ...' if len(nested) > 3 else ''}): run this inside your project's folder")
     if facts["top"]:
         refusals.insert(0, f"this folder is inside the git repository {facts['top']}, and Binder reads a "
@@ -234,7 +270,8 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     declared, required, own_name = description["declared"], description["required"], description["name"]
     warnings += [f"warning: {w}" for w in description["warnings"]]
     refusals += description["errors"]
-    locked = renv_lock_packages(folder)
+    locked, lock_problem = read_renv_lock(folder)
+    refusals += [lock_problem] if lock_problem else []
     used = rcode.packages_used(folder)
     # renv projects get their packages from renv.lock alone: renv's library
     # hides the image's, so installing beside it would not help.
@@ -255,6 +292,9 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         # (app.R, or ui.R and server.R), else app/, where the template puts one.
         "shiny_app": "." if os.path.isfile(os.path.join(folder, "app.R")) or all(
             os.path.isfile(os.path.join(folder, n)) for n in ("ui.R", "server.R")) else "app",
+        # Not a project's folder at all: the folder above projects, or one
+        # inside a repository. Said first and alone, as the real cause.
+        "not_a_project": bool(nested or facts["top"]),
         "refusals": refusals,
         "warnings": warnings,
     }
@@ -297,3 +337,165 @@ def files_to_commit(folder: str, paths: list[str]) -> tuple[list[str], list[str]
                                    "check-ignore", "--no-index", "-z", "--stdin", stdin="\0".join(todo))
                                or "").split("\0"))
     return [p for p in todo if p not in ignored], [p for p in todo if p in ignored]
+
+
+# --- A folder that is not a project (issue 25) --------------------------------
+# Outside a git repository the next steps say `git add .`, which commits all
+# of the folder: that is said only for a folder that is clearly an R project
+# and holds nothing private.
+
+# What a home folder holds and a project does not: shell start-up files and
+# history, the ssh and GnuPG key folders, the macOS and Windows profile files.
+HOME_MARKERS = (".ssh", ".gnupg", ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".bash_history",
+                ".zshrc", ".zprofile", ".zsh_history", ".profile", ".Xauthority", ".Trash",
+                ".CFUserTextEncoding", "NTUSER.DAT")
+# Private files by name: ssh private keys, key stores, credential files
+# (.netrc, git's credential store, PostgreSQL's), httr's OAuth token cache.
+SECRET_NAMES = frozenset(("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk",
+                          ".netrc", "_netrc", ".git-credentials", ".pgpass", ".httr-oauth"))
+SECRET_SUFFIXES = (".p12", ".pfx", ".ppk", ".jks", ".keystore")
+SECRET_FOLDERS = frozenset((".ssh", ".gnupg", ".aws"))
+# Files that are private by what they hold: a PEM private key; a Google
+# service-account key; an .Renviron or .env that sets a token, password or key.
+KEY_SUFFIXES = (".pem", ".key")
+ENVIRONMENT_FILES = frozenset((".renviron", ".env"))
+_ASSIGNMENT = re.compile(r"^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*=(.*)$", re.MULTILINE)
+# A variable is taken for a secret when a part of its name (between '_' or
+# '.') says so: GITHUB_PAT, CENSUS_API_KEY, DB_PASSWORD, AWS_SECRET_ACCESS_KEY.
+SECRET_NAME_PARTS = frozenset(("TOKEN", "SECRET", "PASSWORD", "PASSWD", "PASS", "PAT", "KEY", "APIKEY",
+                               "CREDENTIAL", "CREDENTIALS", "AUTH"))
+SECRET_READ_LIMIT = 65536
+
+
+def home_folder_reason(folder: str) -> str | None:
+    """Why folder is a home folder: the user's own ($HOME), one holding it
+    (/home), or one holding what home folders hold (.ssh/, .bashrc, ...)."""
+    path, home = os.path.realpath(folder), os.path.realpath(os.path.expanduser("~"))
+    if path == home:
+        return f"{rcode.shown(folder)} is your home folder"
+    try:
+        holds_home = os.path.commonpath([path, home]) == path
+    except ValueError:  # on another drive
+        holds_home = False
+    if holds_home:
+        return f"{rcode.shown(folder)} holds your home folder"
+    found = [name + ("/" if os.path.isdir(os.path.join(folder, name)) else "") for name in HOME_MARKERS
+             if os.path.lexists(os.path.join(folder, name))]
+    if found:
+        return f"{rcode.shown(folder)} looks like a home folder (it holds {', '.join(found[:3])})"
+    return None
+
+
+def is_r_project(folder: str) -> bool:
+    """An .Rproj, a DESCRIPTION or an renv.lock at the root, or R code."""
+    for name in os.listdir(folder):
+        if name.lower().endswith(".rproj") or name in ("DESCRIPTION", "renv.lock"):
+            return True
+    return next(iter(rcode.code_files(folder)), None) is not None
+
+
+def private_reason(folder: str, path: str) -> str | None:
+    """Why the file at path (relative to folder) is private, or None."""
+    parts = path.split("/")
+    name = parts[-1].lower()
+    if SECRET_FOLDERS & set(parts[:-1]) or name in SECRET_NAMES or name.endswith(SECRET_SUFFIXES):
+        return ""
+    if not name.endswith(KEY_SUFFIXES + (".json",)) and name not in ENVIRONMENT_FILES:
+        return None
+    text = reading.read_text(os.path.join(folder, path), SECRET_READ_LIMIT) or ""
+    if name.endswith(KEY_SUFFIXES):
+        return "" if "PRIVATE KEY-----" in text else None
+    if name.endswith(".json"):
+        return "" if '"private_key"' in text else None
+    names = list(dict.fromkeys(match.group(1) for match in _ASSIGNMENT.finditer(text)
+                               if SECRET_NAME_PARTS & set(re.split(r"[_.]", match.group(1).upper()))
+                               and match.group(2).strip().strip("'\"").strip()[:1] not in ("", "#")))
+    return f" ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})" if names else None
+
+
+def secrets_reason(folder: str, gitignore: bool = True) -> str | None:
+    """The private files `git add .` would commit, said in one phrase; None
+    when there are none. The files are listed as git lists them for
+    `git init` and `git add .`: with `gitignore`, the project's .gitignore
+    files and the user's global excludes keep out what they name."""
+    with tempfile.TemporaryDirectory() as scratch:
+        listed = None
+        if git(scratch, "init", "-q") is not None:
+            listed = git(folder, f"--git-dir={scratch}/.git", f"--work-tree={folder}", "ls-files", "--others",
+                         "-z", *(["--exclude-standard"] if gitignore else []))
+    if listed is None:
+        return ("git could not list the files `git add .` would commit (is git installed?): make the folder "
+                "a git repository first (git init), so that the next steps name each file, and run again")
+    private = []
+    for path in filter(None, listed.split("\0")):
+        why = private_reason(folder, path)
+        if why is not None:
+            private.append(rcode.shown(path) + why)
+    if not private:
+        return None
+    more = f", and {len(private) - 3} more" if len(private) > 3 else ""
+    fix = "list them in .gitignore, or move them out of the folder," if gitignore else "move them out of the folder"
+    return (f"the next steps would commit all of this folder (git add .), and it holds private files: "
+            f"{', '.join(private[:3])}{more}: {fix} and run again")
+
+
+def wrong_folder(folder: str, facts: dict, new_repository: bool = False) -> str | None:
+    """Why the next steps must not commit all of folder, or None. Only a
+    folder that is not a git repository yet gets `git add .`; in one, the
+    next steps name each file this run wrote. A new repository generated
+    into a folder that is there (-f) gets this template's R project, and
+    its .gitignore, which replaces the folder's (-f without -s)."""
+    if facts["repo"]:
+        return None
+    everything = "and the next steps would commit all of it (git add .)"
+    where = ("generate the new repository in a folder of its own (a repo_name no folder here has, without -f)"
+             if new_repository else "run this inside your project's folder")
+    home = home_folder_reason(folder)
+    if home:
+        return f"{home}, {everything}, private files too: {where}"
+    if not new_repository and not is_r_project(folder):
+        return (f"{rcode.shown(folder)} holds no R code (.R, .Rmd, .qmd or .Rnw files), .Rproj or DESCRIPTION, "
+                f"so it is not an R project, {everything}: {where}, or, if this is it, make it a git "
+                "repository first (git init) and run again")
+    return secrets_reason(folder, gitignore=not new_repository)
+
+
+def repository_name_refusal(facts: dict, owner: str | None, repo: str) -> str | None:
+    """Why the badge cannot launch repo. With layout=existing-project,
+    repo_name is the project folder's name, whatever it is ('My Thesis
+    Project'): the badge launches the repository 'origin' names, and only
+    without it one named after the folder, which must then be a GitHub name."""
+    rule = github_repo_error(repo)
+    if not rule:
+        return None
+    origin = facts.get("origin")
+    if origin and owner:  # github_user given, another than origin's owner
+        return (f"github_user = {owner!r} is not the owner of 'origin' (github.com/{origin[0]}/{origin[1]}), so the "
+                f"badge would launch a repository named after this folder, {repo!r}, which is not a GitHub "
+                f"repository name ({rule}): leave github_user out to launch {origin[0]}/{origin[1]}, or rename "
+                "the folder")
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", repo).strip("-.")
+    name = name if not github_repo_error(name) else "my-project"
+    add = f"git remote add origin https://github.com/{owner or '<your GitHub user>'}/{name}.git"
+    if not facts.get("repo"):
+        add = f"git init, then {add}"
+    return (f"this folder's name, {repo!r}, is not a GitHub repository name ({rule}), and there is "
+            f"no GitHub remote 'origin' to name the repository the badge launches: add it ({add}, with your "
+            "repository's name) and run again, or rename the folder")
+
+
+def branch_refusal(folder: str, facts: dict, branch: str) -> str | None:
+    """Why the badge cannot launch the branch given (branch=): one that is
+    neither checked out, nor a local branch, nor on 'origin' as last fetched
+    (no network) is most likely a typo. A new branch is created first."""
+    if not facts.get("repo") or branch == facts.get("branch"):
+        return None
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
+        if git(folder, "show-ref", "--verify", "--quiet", ref) is not None:
+            return None
+    checked_out = f"the branch checked out is {facts['branch']!r}" if facts.get("branch") else "HEAD is detached"
+    has_commits = git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+    create = f"git branch {shell_word(branch)}" if has_commits else f"git switch -c {shell_word(branch)}"
+    return (f"branch = {branch!r} is not a branch here, nor on 'origin' as last fetched ({checked_out}; "
+            f"git branch -a lists them all): check its name, or, to launch a new branch, create it first "
+            f"({create}) and run again")

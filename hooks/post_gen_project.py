@@ -18,5 +18,7 @@ try:
     # The answers arrive as a JSON document inside a string literal (tojson
     # twice), so no answer is ever pasted into this file as Python source.
     sys.exit(post_gen_project(json.loads({{ cookiecutter | tojson | tojson }}), os.getcwd()))
+except KeyboardInterrupt:
+    sys.exit(130)  # as a shell does; cookiecutter's process undoes the run and says so
 finally:
     os.remove(__file__)  # the copy holds the answers; cookiecutter leaves it behind

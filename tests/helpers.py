@@ -39,7 +39,7 @@ def expected_files(answers: dict) -> set[str]:
         files |= {".github/workflows/binder.yml", ".github/dependabot.yml",
                   ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
     if answers.get("prebuilt_image", False):
-        files.add(".github/scripts/publish.py")
+        files |= {".github/scripts/publish.py", ".github/requirements-repo2docker.txt"}
     return files
 
 

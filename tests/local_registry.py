@@ -9,8 +9,10 @@ token in front of it, both on 127.0.0.1.
   (distribution's docs/spec/auth/token.md, which GHCR follows even for a
   public image); /token hands out an anonymous token for a public image and
   refuses one (401) for any other, or, with tokens_for_all, hands one out
-  that the manifest then refuses (403); a request with a good token is
-  passed to the registry.
+  that the manifest then refuses: 403 DENIED, or with denied_status=404,
+  404 MANIFEST_UNKNOWN, as ghcr.io may answer an anonymous client for a
+  private package (it does not say that a private package exists); a
+  request with a good token is passed to the registry.
 """
 
 from __future__ import annotations
@@ -106,8 +108,10 @@ class GhcrFront:
     """GHCR's anonymous access in front of `registry`: `public` names the
     images anyone may pull."""
 
-    def __init__(self, registry: Registry, public: set[str], tokens_for_all: bool = False):
+    def __init__(self, registry: Registry, public: set[str], tokens_for_all: bool = False,
+                 denied_status: int = 403):
         self.registry, self.public, self.tokens_for_all = registry, public, tokens_for_all
+        self.denied_status = denied_status
         self.tokens: dict[str, bool] = {}  # token: whether it may pull
         self.requests: list[tuple[str, str]] = []  # (path, Authorization)
         front = self
@@ -148,7 +152,8 @@ class GhcrFront:
         if path.path.startswith("/v2/"):
             given = handler.headers.get("Authorization", "").removeprefix("Bearer ")
             if given in self.tokens and not self.tokens[given]:  # a token, but not for this image
-                return self.send(handler, 403, b'{"errors":[{"code":"DENIED"}]}')
+                code = b"MANIFEST_UNKNOWN" if self.denied_status == 404 else b"DENIED"
+                return self.send(handler, self.denied_status, b'{"errors":[{"code":"' + code + b'"}]}')
             if given not in self.tokens:
                 name = path.path[len("/v2/"):].split("/manifests/")[0].split("/blobs/")[0]
                 challenge = (f'Bearer realm="{self.url}/token",service="ghcr.io",'

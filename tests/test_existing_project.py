@@ -65,6 +65,9 @@ def compendium(parent: Path) -> Path:
         "README.Rmd": readme_top,
         "README.md": "# soilcompendium\n\n<!-- badges: start -->\n<!-- badges: end -->\n\nA research compendium.\n",
         ".Renviron": "SECRET_TOKEN=do-not-ship\n",
+        # As usethis::use_git_ignore() has it: outside a repository the next
+        # steps say `git add .`, which is refused while .Renviron would go in.
+        ".gitignore": ".Renviron\n",
     })
 
 

@@ -63,6 +63,7 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
     # Run again for another branch: the badge is replaced, never doubled,
     # and the workflow written for master is reported.
     run_next_steps(folder, result.stdout)
+    git(folder, "branch", "gh-pages")  # a new branch is created first (tests/test_wrong_folder.py)
     again = add_binder(folder, "branch=gh-pages")
     assert again.returncode == 0, again.stderr
     readme = (folder / "README.md").read_text()
@@ -296,6 +297,7 @@ def test_runtime_txt_is_read_as_repo2docker_reads_it(text, version):
 
 def test_a_branch_other_than_the_one_checked_out_is_warned_about(tmp_path):
     folder = project(tmp_path, {"README.md": "# T\n"}, origin="https://github.com/someone/soil.git")
+    git(folder, "branch", "mian")  # a branch that is nowhere is refused (tests/test_wrong_folder.py)
     result = add_binder(folder, "branch=mian")
     assert "warning: branch = 'mian', and the branch checked out is 'main'" in result.stderr
 
@@ -428,7 +430,7 @@ def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_
     failed = cookiecutter_cli(folder, "-f", "-s", "--output-dir", "..", "layout=existing-project",
                               f"repo_name={folder.name}", "online_checks=false", env=GIT_ENV,
                               preexec_fn=limit_file_size)
-    assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
+    assert failed.returncode == 1 and "File too large" in failed.stdout, failed.stdout + failed.stderr
     assert snapshot(folder) == before
     assert sorted(p.name for p in folder.iterdir()) == [".git", "README.md", "a.R"]
     assert git(folder, "status", "--porcelain") == ""
@@ -457,7 +459,7 @@ def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
     failed = cookiecutter_cli(folder, "-f", "--output-dir", "..", "layout=existing-project",
                               f"repo_name={folder.name}", "online_checks=false", env=GIT_ENV,
                               preexec_fn=limit_file_size)
-    assert failed.returncode == 1 and "File too large" in failed.stderr, failed.stderr
+    assert failed.returncode == 1 and "File too large" in failed.stdout, failed.stdout + failed.stderr
     assert snapshot(folder) == before
     assert git(folder, "status", "--porcelain") == ""
 

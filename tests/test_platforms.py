@@ -94,6 +94,6 @@ def test_a_failed_write_in_a_folder_reached_through_a_link_keeps_every_file(tmp_
     (tmp_path / "out").symlink_to(real)
     result = cookiecutter_cli(tmp_path, "-f", "--output-dir", str(tmp_path / "out"), "repo_name=demo",
                               "online_checks=false", "license=GPL-3.0-or-later", preexec_fn=limit_file_size)
-    assert result.returncode == 1 and "File too large" in result.stderr, result.stderr
+    assert result.returncode == 1 and "File too large" in result.stdout, result.stdout + result.stderr
     assert sorted(p.name for p in (real / "demo").iterdir()) == ["data.csv", "notes.md"]
     assert (real / "demo" / "notes.md").read_text() == "mine\n"

@@ -7,6 +7,7 @@ repository standing in for origin. Real builds: tests/test_prebuilt_build.py."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 
 import pytest
@@ -40,7 +41,7 @@ def test_prebuilt_image_needs_the_workflow(tmp_path):
     result = cookiecutter_cli(tmp_path, "prebuilt_image=true", "github_actions=false", "online_checks=false")
     assert result.returncode == 1
     [line] = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert line == ("error: prebuilt_image = True: it needs github_actions=true: GitHub Actions builds and "
+    assert line == ("error: prebuilt_image = true: it needs github_actions=true: GitHub Actions builds and "
                     "publishes the image (for example: false, or github_actions=true)")
     assert list(tmp_path.iterdir()) == []
 
@@ -81,11 +82,18 @@ def test_the_workflow_publishes_with_least_privilege(prebuilt):
     assert jobs["prewarm"]["steps"][-1]["run"].endswith('prewarm.py "$BINDERHUB" "$GITHUB_REPOSITORY" binder')
     runs = [step.get("run", "") for job in jobs.values() for step in job["steps"]]
     assert not any("${{" in command for command in runs)  # no expression pasted into a shell
-    for step in jobs["publish"]["steps"]:
-        if "GITHUB_TOKEN" in step.get("env", {}):
-            assert step["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
-    login = next(step for step in jobs["publish"]["steps"] if "docker login" in step.get("run", ""))
-    assert "--password-stdin" in login["run"]
+    # The token is given to one step, the last: not to the build (repo2docker
+    # and what it imports), nor to the RStudio check.
+    given = [step["name"] for job in jobs.values() for step in job["steps"] if "GITHUB_TOKEN" in step.get("env", {})]
+    assert given == ["Publish the image and update the binder branch"]
+    release = jobs["publish"]["steps"][-1]
+    assert release["env"] == {"GITHUB_TOKEN": "${{ secrets.GITHUB_TOKEN }}"}
+    assert not any("docker login" in step.get("run", "") for step in jobs["publish"]["steps"][:-1])
+    # docker's credential is written to a folder of that step's own, removed when it ends.
+    assert release["run"].splitlines() == [
+        "DOCKER_CONFIG=$(mktemp -d)", "export DOCKER_CONFIG", "trap 'rm -rf \"$DOCKER_CONFIG\"' EXIT",
+        'echo "$GITHUB_TOKEN" | docker login ghcr.io --username "$GITHUB_ACTOR" --password-stdin',
+        'python3 .github/scripts/publish.py release "$GITHUB_REPOSITORY" "$GITHUB_SHA"']
     # Pushes to your branch, not to the binder branch, run the workflow.
     assert workflow[True]["push"]["branches"] == ["main"]
 
@@ -93,6 +101,8 @@ def test_the_workflow_publishes_with_least_privilege(prebuilt):
 @pytest.mark.parametrize("answers,line", [
     (["branch=binder"], "error: branch = 'binder': with prebuilt_image, the workflow rewrites the branch "
                         "'binder' on every publish"),
+    (["branch=binder/dev"], "error: branch = 'binder/dev': with prebuilt_image, the workflow rewrites the "
+                            "branch 'binder' on every publish, and git allows no branch under 'binder/' beside it"),
     (["repo_name=a..b"], "error: repo_name = 'a..b': with prebuilt_image it is also the image's name on "
                          "ghcr.io"),
 ])
@@ -113,7 +123,7 @@ def registry(tmp_path):
 def test_a_public_image_behind_a_bearer_challenge_can_be_pulled_anonymously(publish, registry):
     digest = registry.put_image(NAME, "v1")
     with GhcrFront(registry, public={NAME}) as ghcr:
-        assert publish.anonymous_pull_allowed(ghcr.url, NAME, digest) is True
+        assert publish.anonymous_status(ghcr.url, NAME, digest) == 200
     # The challenge was met as a client must: 401, an anonymous token, then with it.
     paths = [(path.split("?")[0], auth[:7]) for path, auth in ghcr.requests]
     assert paths == [(f"/v2/{NAME}/manifests/{digest}", ""), ("/token", ""),
@@ -124,26 +134,26 @@ def test_a_public_image_behind_a_bearer_challenge_can_be_pulled_anonymously(publ
 def test_a_private_image_cannot_be_pulled_anonymously(publish, registry, tokens_for_all):
     digest = registry.put_image(NAME, "v1")
     with GhcrFront(registry, public=set(), tokens_for_all=tokens_for_all) as ghcr:
-        assert publish.anonymous_pull_allowed(ghcr.url, NAME, digest) is False
+        assert publish.anonymous_status(ghcr.url, NAME, digest) == (403 if tokens_for_all else 401)
 
 
 def test_a_registry_that_does_not_answer_is_not_called_private(publish):
     from tests.fake_binder import Busy
 
     with Busy(503).server as down, pytest.raises(publish.PublishError) as failed:
-        publish.anonymous_pull_allowed(down.url, NAME, "sha256:" + "0" * 64)
+        publish.anonymous_status(down.url, NAME, "sha256:" + "0" * 64)
     assert str(failed.value).startswith("the registry answered HTTP 503 for the image just pushed")
 
 
 def test_a_registry_that_wants_a_password_is_private(publish, tmp_path):
     with Registry(tmp_path / "private", users={"owner": "s3cret"}) as private:
         digest = private.put_image(NAME, "v1", auth=("owner", "s3cret"))
-        assert publish.anonymous_pull_allowed(private.url, NAME, digest) is False
+        assert publish.anonymous_status(private.url, NAME, digest) == 401
 
 
 def test_an_open_registry_is_public(publish, registry):
     digest = registry.put_image(NAME, "v1")
-    assert publish.anonymous_pull_allowed(registry.url, NAME, digest) is True
+    assert publish.anonymous_status(registry.url, NAME, digest) == 200
 
 
 def test_the_private_message_names_the_setting_that_makes_it_public(publish, tmp_path, monkeypatch):
@@ -178,7 +188,8 @@ def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched
     monkeypatch.chdir(work)
     for n in (1, 2):  # the second run replaces the branch
         previous, _ = publish.previous_release("origin", "binder")
-        dockerfile = f"# Built from commit {n}.\nFROM 127.0.0.1:5000/{NAME}@sha256:{str(n) * 64}\n"
+        dockerfile = publish.THIN_DOCKERFILE.format(commit=str(n) * 40, image=f"127.0.0.1:5000/{NAME}",
+                                                    digest=f"sha256:{str(n) * 64}")
         commit = publish.update_branch("origin", "binder", dockerfile, f"Binder image of {n}", previous)
         assert git(origin, "rev-parse", "binder").strip() == commit
         assert git(origin, "ls-tree", "-r", "--name-only", "binder").split() == ["binder/Dockerfile"]
@@ -192,6 +203,40 @@ def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched
     assert not publish.still_the_head("origin", "main", "0" * 40)
     assert git(origin, "ls-tree", "-r", "--name-only", "main").split() == ["install.R"]
     assert git(work, "status", "--porcelain") == "" and git(work, "branch", "--show-current").strip() == "main"
+
+
+def test_repo2docker_and_all_it_imports_are_pinned_with_hashes(prebuilt):
+    """The publish job installs a hashed lock, which Dependabot updates; the
+    versions are those the tests build with (requirements-dev.txt)."""
+    from binder_template.versions import REPO2DOCKER_REQUIREMENT
+    from tests.conftest import TEMPLATE_ROOT
+
+    lock = (prebuilt / ".github" / "requirements-repo2docker.txt").read_text()
+    hashed = r"^([A-Za-z0-9._-]+)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)"
+    pins = re.findall(hashed, lock, re.MULTILINE)
+    # Every requirement is pinned and hashed.
+    assert len(pins) == len(re.findall(r"^[^#\s]", lock, re.MULTILINE)) > 10
+
+    def normal(name):
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    dev = dict(line.split("#")[0].strip().split("==") for line in
+               (TEMPLATE_ROOT / "requirements-dev.txt").read_text().splitlines() if "==" in line)
+    dev = {normal(name): version for name, version in dev.items()}
+    locked = {normal(name): version for name, version, _ in pins}
+    assert locked.items() <= dev.items()
+    name, version = REPO2DOCKER_REQUIREMENT.split("==")
+    assert locked[normal(name)] == version
+    workflow = yaml.safe_load((prebuilt / ".github" / "workflows" / "binder.yml").read_text())
+    for job in ("build", "publish"):
+        [install] = [step["run"] for step in workflow["jobs"][job]["steps"] if step.get("name") == "Install repo2docker"]
+        assert install == "pip install --require-hashes -r .github/requirements-repo2docker.txt"
+    dependabot = yaml.safe_load((prebuilt / ".github" / "dependabot.yml").read_text())
+    [pip] = [update for update in dependabot["updates"] if update["package-ecosystem"] == "pip"]
+    assert pip["directory"] == "/.github"
+    checked = run([tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot",
+                   str(prebuilt / ".github" / "dependabot.yml")])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_an_existing_project_can_have_a_prebuilt_image(tmp_path):

@@ -151,13 +151,20 @@ def test_a_content_only_push_takes_the_packages_from_the_registry(published):
     assert third.step(INSTALL_STEP) == "ran"
 
 
-def test_a_private_package_stops_publishing_with_the_way_to_make_it_public(published):
+@pytest.mark.parametrize("answer", [{}, {"tokens_for_all": True, "denied_status": 404}],
+                         ids=["no-anonymous-token", "ghcr-404"])
+def test_a_private_package_stops_publishing_with_the_way_to_make_it_public(published, answer):
+    """Either way GHCR may turn an anonymous client away: no token, or a
+    token and then 404 for the manifest just pushed (not an outage)."""
     project = published.project
     before = git(published.origin, "rev-parse", "binder").strip()
-    with GhcrFront(published.registry, public=set()) as private:
+    with GhcrFront(published.registry, public=set(), **answer) as private:
         result = publish(published.docker_host, project, published.registry, private, f"Octo-Cat/{published.repo}")
     assert not result.ok
     assert (f"::error title=Binder image::{published.registry.host}/octo-cat/{published.repo} is private, so "
             "Binder cannot pull it: make the package public at "
             f"https://github.com/users/Octo-Cat/packages/container/{published.repo}/settings") in result.log
+    status = answer.get("denied_status", 401)
+    assert f"(an anonymous pull of the digest just pushed got HTTP {status})\n" in result.log
+    assert "Traceback" not in result.log and result.log.count("::error") == 1
     assert git(published.origin, "rev-parse", "binder").strip() == before  # the badge keeps its image

@@ -136,3 +136,49 @@ def test_a_choice_cookiecutter_refuses_is_explained_in_the_readme(tmp_path, name
     readme = (TEMPLATE_ROOT / "README.md").read_text()
     assert "provided for choice variable …, but the choices are" in readme
     assert f"  - `{name}`: " + ", ".join(f"`{v}`" for v in choices) + "\n" in readme
+
+
+def test_existing_project_chosen_at_the_prompt_for_a_folder_that_is_there_says_what_to_run(tmp_path):
+    """The folder is there and -f was forgotten: after all the questions,
+    not cookiecutter's bare "directory already exists", but the command
+    that adds Binder to it, with every answer given at the prompts."""
+    out = tmp_path / "out"
+    project = out / "coral2"
+    project.mkdir(parents=True)
+    (project / "analysis.R").write_text("library(ggplot2)\n")
+    for command in (["init", "-q", "-b", "main"],
+                    ["remote", "add", "origin", "https://github.com/marine-lab/coral2.git"]):
+        assert subprocess.run(["git", *command], cwd=project).returncode == 0
+    typed = {"project_name": "Coral 2", "repo_name": "coral2", "layout": "2", "online_checks": "no"}
+    order = [name for name in json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
+             if not name.startswith("_")]
+    keys = "".join(typed.get(name, "") + "\r" for name in order).encode()
+    status, shown = in_a_terminal([tool("cookiecutter"), str(TEMPLATE_ROOT)], out, keys)
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown).replace("\r\n", "\n")
+    assert status == 1, text
+    assert 'error: "coral2" directory already exists\n' in text
+    advice = text.split("To add Binder to the project in 'coral2', run this (-f -s writes into it and keeps "
+                        "every file it has):\n", 1)[1]
+    command = advice.splitlines()[0]
+    assert " --no-input -f -s " in command and "layout=existing-project" in command
+    assert list(project.iterdir()) != [] and not (project / "binder").exists()
+    again = paste(command, out)
+    assert again.returncode == 0, again.stderr
+    assert (project / "binder" / "Dockerfile").is_file()
+    assert "https://mybinder.org/v2/gh/marine-lab/coral2/main?urlpath=rstudio" in again.stdout
+
+
+def test_the_folder_above_several_projects_is_refused_for_that_reason_alone(tmp_path):
+    """Not first "no GitHub remote 'origin'", which is true of that folder
+    but is not why: it holds projects, and the command belongs in one."""
+    above = tmp_path / "projects"
+    for name in ("coral", "soil"):
+        (above / name).mkdir(parents=True)
+        (above / name / "analysis.R").write_text("library(ggplot2)\n")
+        assert subprocess.run(["git", "init", "-q"], cwd=above / name).returncode == 0
+    result = cookiecutter_cli(above, "-f", "-s", "--output-dir", "..", "layout=existing-project",
+                              "repo_name=projects", "online_checks=false")
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("error: ")] == [
+        "error: layout = 'existing-project': this folder holds git repositories of its own (coral/, soil/): "
+        "run this inside your project's folder"]

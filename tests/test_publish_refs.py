@@ -1,0 +1,316 @@
+"""prebuilt_image: what publish.py does with branches and registries that
+are not as it expects (issue 21, items 8 to 12), and the warning generation
+gives for a `binder` branch. Real git repositories (a bare one stands in for
+origin), the real registry behind the GHCR stand-in, and small servers on
+127.0.0.1 that answer the way a broken or hostile registry would."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from binder_template.prebuilt import binder_branch_warning
+from tests.fake_binder import FakeServer, respond
+from tests.local_registry import GhcrFront, Registry
+from tests.test_prebuilt import NAME, prebuilt, publish  # noqa: F401 (the shipped publish.py, imported)
+
+IDENTITY = ["-c", "user.name=A", "-c", "user.email=a@b"]
+
+
+def git(folder, *args, **kwargs) -> str:
+    return subprocess.run(["git", "-C", str(folder), *IDENTITY, *args], check=True, capture_output=True,
+                          text=True, **kwargs).stdout
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A checkout of `main` whose origin is a bare repository; the current
+    folder, as in the workflow."""
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    work = tmp_path / "work"
+    work.mkdir()
+    git(work, "init", "-q", "-b", "main")
+    (work / "install.R").write_text("cran <- character()\n")
+    git(work, "add", "-A")
+    git(work, "commit", "-qm", "mine")
+    git(work, "remote", "add", "origin", str(origin))
+    git(work, "push", "-q", "origin", "main")
+    monkeypatch.chdir(work)
+    return work
+
+
+def origin(work: Path) -> Path:
+    return work.parent / "origin.git"
+
+
+def thin(publish, n: int) -> str:  # noqa: F811
+    return publish.THIN_DOCKERFILE.format(commit=str(n) * 40, image=f"ghcr.io/{NAME}",
+                                          digest=f"sha256:{str(n) * 64}")
+
+
+def users_branch(work: Path, files: dict[str, str], parent: bool = False) -> str:
+    """Push a `binder` branch made by hand, holding `files`, to origin."""
+    git(work, "checkout", "-q", "--orphan" if not parent else "-b", "binder")
+    git(work, "rm", "-rqf", "--ignore-unmatch", ".")
+    for name, text in files.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text)
+    git(work, "add", "-A")
+    git(work, "commit", "-qm", "my binder work")
+    git(work, "push", "-q", "origin", "binder")
+    commit = git(work, "rev-parse", "HEAD").strip()
+    git(work, "checkout", "-q", "-f", "main")
+    git(work, "branch", "-q", "-D", "binder")
+    return commit
+
+
+def on_path(tmp_path: Path, monkeypatch, name: str) -> Path:
+    """A stand-in command `name` first on PATH that records its arguments
+    and environment in a file, and succeeds."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    record = tmp_path / f"{name}.called"
+    script = folder / name
+    script.write_text(f"#!/bin/sh\n{{ echo \"$@\"; env; }} >> '{record}'\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{Path(sys.executable).parent}:/usr/bin:/bin")
+    return record
+
+
+def error_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("::error")]
+
+
+# --- item 8: a binder branch that is someone's work ---------------------------
+
+@pytest.mark.parametrize("files,parent", [
+    ({"notes.md": "mine\n", "binder/environment.yml": "dependencies: []\n"}, False),
+    ({"binder/Dockerfile": "FROM ghcr.io/x/y@sha256:" + "1" * 64 + "\nRUN echo mine\n"}, False),
+    ({"Dockerfile": "FROM ghcr.io/x/y@sha256:" + "1" * 64 + "\n"}, False),
+    ("thin+notes", False),
+    ("thin", True),  # the right file, but on top of someone's history
+], ids=["other-files", "more-than-from", "not-in-binder", "thin-and-more", "with-history"])
+def test_publishing_stops_rather_than_overwrite_a_binder_branch_it_did_not_make(
+        publish, work, tmp_path, monkeypatch, capsys, files, parent):  # noqa: F811
+    if files == "thin+notes":
+        files = {"binder/Dockerfile": thin(publish, 1), "notes.md": "mine\n"}
+    elif files == "thin":
+        files = {"binder/Dockerfile": thin(publish, 1)}
+    before = users_branch(work, files, parent)
+    repo2docker, docker = on_path(tmp_path, monkeypatch, "repo2docker"), on_path(tmp_path, monkeypatch, "docker")
+    for step in ("build", "release"):
+        assert publish.main([step, "Octo-Cat/Demo", "a" * 40, "--source-branch", "main"]) == 1
+        out = capsys.readouterr()
+        [line] = error_lines(out.out)
+        assert line.startswith("::error title=Binder image::the branch 'binder' on origin holds work this "
+                               "workflow did not make")
+        assert "rename it" in line and "Traceback" not in out.err
+    # Nothing was built or pushed, and the branch is as the user left it.
+    assert not repo2docker.exists() and not docker.exists()
+    assert git(origin(work), "rev-parse", "refs/heads/binder").strip() == before
+
+
+def test_a_branch_it_made_is_recognised_and_replaced(publish, work):  # noqa: F811
+    previous = None
+    for n in (1, 2):
+        commit = publish.update_branch("origin", "binder", thin(publish, n), f"Binder image of {n}", previous)
+        previous, digest = publish.previous_release("origin", "binder")
+        assert (previous, digest) == (commit, f"sha256:{str(n) * 64}")
+    # What release() writes is what THIN recognises.
+    assert publish.THIN.fullmatch(thin(publish, 3))
+
+
+def test_a_branch_under_binder_is_named(publish, work):  # noqa: F811
+    git(work, "push", "-q", "origin", "main:refs/heads/binder/dev")
+    with pytest.raises(publish.PublishError) as stopped:
+        publish.previous_release("origin", "binder")
+    assert str(stopped.value).startswith("the branch 'binder/dev' on origin leaves no room for the branch "
+                                         "'binder'")
+
+
+# --- item 9: a tag named binder, and the real cause of a refused push ---------
+
+@pytest.mark.parametrize("with_branch", [False, True], ids=["first-publish", "later-publish"])
+def test_a_tag_named_binder_does_not_stand_for_the_branch(publish, work, with_branch):  # noqa: F811
+    git(work, "tag", "binder")
+    git(work, "push", "-q", "origin", "refs/tags/binder")
+    expected = publish.update_branch("origin", "binder", thin(publish, 1), "first") if with_branch else None
+    previous, _ = publish.previous_release("origin", "binder")
+    assert previous == expected
+    commit = publish.update_branch("origin", "binder", thin(publish, 2), "next", previous)
+    assert git(origin(work), "rev-parse", "refs/heads/binder").strip() == commit
+    assert git(origin(work), "rev-parse", "refs/tags/binder").strip() == git(work, "rev-parse", "main").strip()
+
+
+def test_a_push_the_remote_refuses_is_not_blamed_on_another_run(publish, work):  # noqa: F811
+    hook = origin(work) / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'protected branch: binder' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    with pytest.raises(publish.PublishError) as refused:
+        publish.update_branch("origin", "binder", thin(publish, 1), "first")
+    assert str(refused.value).startswith("origin refused the push to the binder branch (git's message is above)")
+    hook.unlink()
+    # Whereas a branch that moved since this run read it is.
+    publish.update_branch("origin", "binder", thin(publish, 1), "first")
+    with pytest.raises(publish.PublishError, match="another run changed it meanwhile"):
+        publish.update_branch("origin", "binder", thin(publish, 2), "stale", None)
+
+
+# --- item 10: the token never reaches repo2docker -----------------------------
+
+def test_the_build_runs_without_the_token(publish, work, tmp_path, monkeypatch, capsys):  # noqa: F811
+    repo2docker = on_path(tmp_path, monkeypatch, "repo2docker")
+    monkeypatch.setenv("GITHUB_TOKEN", "ghs_secret0123456789")
+    monkeypatch.setenv("GH_TOKEN", "ghs_other0123456789")
+    assert publish.main(["build", "Octo-Cat/Demo", "a" * 40]) == 0, capsys.readouterr().out
+    called = repo2docker.read_text()
+    assert "--image-name ghcr.io/octo-cat/demo:" + "a" * 40 in called
+    assert "ghs_" not in called and "PATH=" in called
+
+
+# --- items 11 and 12: the anonymous check, bounded, and GHCR's answers --------
+
+class Trickle:
+    """A registry that answers its headers one byte every 0.2 s, forever."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stop = threading.Event()
+
+    def serve(self):
+        connection, _ = self.listener.accept()
+        with connection:
+            connection.sendall(b"HTTP/1.1 200 OK\r\n")
+            while not self.stop.wait(0.2):
+                try:
+                    connection.sendall(b"X")
+                except OSError:
+                    return
+
+    def __enter__(self):
+        threading.Thread(target=self.serve, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.listener.close()
+
+
+def test_the_whole_check_has_a_deadline(publish):  # noqa: F811
+    started = time.monotonic()
+    with Trickle() as server, pytest.raises(publish.PublishError) as late:
+        publish.anonymous_status(server.url, NAME, "sha256:" + "0" * 64, seconds=1)
+    assert str(late.value).startswith("the registry did not answer within 1 s")
+    assert time.monotonic() - started < 10
+
+
+def challenge_then(token_body: bytes, realm: str | None = None):
+    """A registry that asks for a token, and whose token service answers
+    `token_body`."""
+    def answer(handler):
+        if handler.path.startswith("/token"):
+            return respond(handler, 200, token_body, "application/json")
+        where = realm or f"{server.url}/token"
+        respond(handler, 401, b"{}", "application/json",
+                {"WWW-Authenticate": f'Bearer realm="{where}",service="ghcr.io",scope="repository:x:pull"'})
+
+    server = FakeServer(answer)
+    return server
+
+
+@pytest.mark.parametrize("token_body,realm", [
+    (b"[" * 100_000 + b"]" * 100_000, None),  # RecursionError in json
+    (b'{"token": "abc\\r\\nX-Injected: 1"}', None),  # ValueError in http.client
+    (b'{"token": ["not", "a", "string"]}', None),
+    (b"\xff\xfe not even text", None),
+    (b'{"token": "fine"}', "http://127.0.0.1:notaport/token"),  # ValueError from urllib
+], ids=["deep-json", "crlf-token", "list-token", "bytes", "bad-realm-port"])
+def test_every_malformed_answer_is_one_error_line(publish, token_body, realm, monkeypatch, capsys):  # noqa: F811
+    with challenge_then(token_body, realm) as server:
+        with pytest.raises(publish.PublishError) as failed:
+            publish.anonymous_status(server.url, NAME, "sha256:" + "0" * 64)
+        assert "could not check that anyone can pull" in str(failed.value)
+        # And through main(), as the workflow runs it: one annotation, no traceback.
+        monkeypatch.setattr(publish, "push", lambda image, commit: "sha256:" + "0" * 64)
+        monkeypatch.setattr(publish, "previous_release", lambda remote, branch: (None, None))
+        assert publish.main(["release", "o/r", "a" * 40, "--registry-url", server.url]) == 1
+    out = capsys.readouterr()
+    assert len(error_lines(out.out)) == 1 and "Traceback" not in out.err
+    assert "\r" not in error_lines(out.out)[0]
+
+
+@pytest.fixture
+def registry(tmp_path):
+    with Registry(tmp_path / "registry") as started:
+        yield started
+
+
+def test_ghcr_hiding_a_private_package_behind_404_is_private_not_an_outage(publish, registry, work,  # noqa: F811
+                                                                          monkeypatch, capsys):
+    digest = registry.put_image(NAME, "v1")
+    with GhcrFront(registry, public=set(), tokens_for_all=True, denied_status=404) as ghcr:
+        assert publish.anonymous_status(ghcr.url, NAME, digest) == 404
+        # The whole release: the image "pushed" is the one in the registry.
+        monkeypatch.setattr(publish, "push", lambda image, commit: digest)
+        assert publish.main(["release", "Octo-Cat/Demo", "a" * 40, "--registry-url", ghcr.url]) == 1
+    [line] = error_lines(capsys.readouterr().out)
+    assert line.startswith("::error title=Binder image::ghcr.io/octo-cat/demo is private, so Binder cannot "
+                           "pull it: make the package public at https://github.com/users/Octo-Cat/packages/")
+    assert line.endswith("(an anonymous pull of the digest just pushed got HTTP 404)")
+    assert git(origin(work), "for-each-ref", "refs/heads/binder") == ""  # the badge's branch not made
+    # A public one behind the same front passes.
+    with GhcrFront(registry, public={NAME}, tokens_for_all=True, denied_status=404) as ghcr:
+        assert publish.anonymous_status(ghcr.url, NAME, digest) == 200
+
+
+# --- generation's warning ------------------------------------------------------
+
+def repository(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    git(folder, "init", "-q", "-b", "main")
+    (folder / "analysis.R").write_text("1\n")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-qm", "mine")
+    return folder
+
+
+def test_no_warning_without_a_binder_branch(tmp_path):
+    assert binder_branch_warning(str(tmp_path)) is None  # not a repository
+    project = repository(tmp_path / "project")
+    git(project, "tag", "binder")  # a tag is not a branch
+    git(project, "branch", "binderish")
+    assert binder_branch_warning(str(project)) is None
+    # A new project's folder inside another repository that has one: not that repository.
+    git(project, "branch", "binder")
+    inner = project / "new-project"
+    inner.mkdir()
+    assert binder_branch_warning(str(inner)) is None
+
+
+@pytest.mark.parametrize("where", ["local", "origin", "under"])
+def test_generation_warns_of_a_binder_branch(tmp_path, where):
+    project = repository(tmp_path / "project")
+    if where == "local":
+        git(project, "branch", "binder")
+        named = "'binder'"
+    elif where == "under":
+        git(project, "branch", "binder/dev")
+        named = "'binder/dev'"
+    else:  # only on origin, as a clone sees it
+        git(tmp_path, "clone", "-q", "--bare", str(project), str(tmp_path / "origin.git"))
+        git(tmp_path / "origin.git", "branch", "binder", "main")
+        git(project, "remote", "add", "origin", str(tmp_path / "origin.git"))
+        git(project, "fetch", "-q", "origin")
+        named = "'origin/binder'"
+    warning = binder_branch_warning(str(project))
+    assert warning is not None and "\n" not in warning
+    assert warning.startswith(f"warning: this repository has the branch {named}, and with prebuilt_image the "
+                              "workflow makes its own branch 'binder': rename yours")

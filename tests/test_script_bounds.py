@@ -1,0 +1,244 @@
+"""The two scripts every generated repository ships, against a hostile
+server (issue 21, items 13 and 14): the smoke test's deadline holds however
+slowly a server sends, a redirect to a non-ASCII path is followed as a
+browser follows it, and whatever a hub sends to the pre-warm is shown as
+plain text, in the log and in the job summary's Markdown.
+
+Each script runs as shipped, in a subprocess, against stand-ins on
+127.0.0.1 (tests/fake_binder.py)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import mistune
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.fake_binder import RSTUDIO_PAGE, FakeServer, Member, respond
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+TOKEN = "s3cret-token"
+# How long a script may run before the test gives up on it: well past the
+# deadlines below, which are all of a second or two.
+GIVE_UP = 10
+
+
+@pytest.fixture(scope="module")
+def scripts(cookies_session) -> Path:
+    result = cookies_session.bake(extra_context={"online_checks": False, "repo_name": "bounds"})
+    assert result.exit_code == 0, result.exception
+    return result.project_path / ".github" / "scripts"
+
+
+def run(script: Path, *args: str, encoding: str = "utf-8", summary: Path | None = None):
+    """The script's result and how long it ran. `encoding` is its stdout's
+    (PYTHONIOENCODING): GitHub's Linux runners write UTF-8, and refuse what
+    cannot be written."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    env["PYTHONIOENCODING"] = encoding
+    if summary:
+        env["GITHUB_STEP_SUMMARY"] = str(summary)
+    started = time.monotonic()
+    try:
+        result = subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                                env=env, timeout=GIVE_UP)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{script.name} was still running after {GIVE_UP} s")
+    return result, time.monotonic() - started
+
+
+# --- smoke_test.py: one deadline for the whole answer --------------------------
+
+class Trickle:
+    """A Jupyter server whose `path` answers with `start`, then a byte of
+    `then` every 0.1 s, never done; every other path answers at once."""
+
+    def __init__(self, path: str, start: bytes, then: bytes):
+        self.path, self.start, self.then = path, start, then
+        self.server = FakeServer(self.answer)
+
+    def answer(self, handler) -> None:
+        if handler.path != self.path and handler.path == "/api/status":
+            return respond(handler, 200, b'{"started": "now"}', "application/json")
+        try:
+            handler.wfile.write(self.start)
+            handler.wfile.flush()
+            while not self.server.release.wait(0.1):
+                handler.wfile.write(self.then)
+                handler.wfile.flush()
+        except OSError:  # the script left, as it should
+            pass
+
+
+@pytest.mark.parametrize("path,start,then", [
+    ("/api/status", b"HTTP/1.1 200 OK\r\nX-Slow: ", b"x"),
+    ("/rstudio/", b"HTTP/1.1 200 OK", b" "),
+    ("/rstudio/", b"HTTP/1.1 200 OK\r\nX-Slow: ", b"x"),
+    # The body's chunk size is read as a line too: a byte at a time, it
+    # held the old check inside one read.
+    ("/rstudio/", b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", b"f"),
+], ids=["status-headers", "rstudio-status-line", "rstudio-headers", "rstudio-chunk-size"])
+def test_the_smoke_test_gives_up_at_its_deadline_on_an_answer_sent_a_byte_at_a_time(
+        scripts, path, start, then):
+    trickle = Trickle(path, start, then)
+    with trickle.server as server:
+        result, elapsed = run(scripts / "smoke_test.py", server.url, TOKEN, "--seconds", "1")
+    assert elapsed < 3, elapsed  # its second, and Python's start
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines() == [
+        f"::error title=Binder smoke test::{path}: the page did not arrive in time (1 s)"]
+    assert b"Traceback" not in result.stderr
+
+
+class Redirect:
+    """A Jupyter server whose /rstudio/ redirects to `location`, sent as
+    these bytes, and which has RStudio at `target`."""
+
+    def __init__(self, location: bytes, target: str):
+        self.location, self.target = location, target
+        self.server = FakeServer(self.answer)
+
+    def answer(self, handler) -> None:
+        if handler.path == "/api/status":
+            return respond(handler, 200, b'{"started": "now"}', "application/json")
+        if handler.path == "/rstudio/":
+            # http.server writes a header as Latin-1: these bytes, as they are.
+            return respond(handler, 302, headers={"Location": self.location.decode("latin-1")})
+        if handler.path == self.target:
+            return respond(handler, 200, RSTUDIO_PAGE, "text/html")
+        return respond(handler, 404, b"Not Found")
+
+
+@pytest.mark.parametrize("location,target", [
+    ("/café/".encode(), "/caf%C3%A9/"),  # UTF-8, as tornado (Jupyter's server) sends it
+    ("/café/".encode("latin-1"), "/caf%E9/"),  # a byte that is not UTF-8: sent on as it came
+    (b"/rstudio/a b?x=\xc3\xa9", "/rstudio/a%20b?x=%C3%A9"),
+    (b"/rstudio/%C3%A9/", "/rstudio/%C3%A9/"),  # already encoded: left as it is
+])
+def test_a_redirect_to_a_non_ascii_path_is_followed_percent_encoded_as_a_browser_does(
+        scripts, location, target):
+    redirect = Redirect(location, target)
+    with redirect.server as server:
+        result, _ = run(scripts / "smoke_test.py", server.url, TOKEN, "--seconds", "5")
+    assert b"Traceback" not in result.stderr, result.stderr.decode()
+    assert result.returncode == 0, result.stdout.decode()
+    assert result.stdout.decode().splitlines() == [f"ok: /rstudio/ -> {target}"]
+    assert [path for _, path, _ in server.requests] == ["/api/status", "/rstudio/", target]
+
+
+def test_a_redirect_to_a_non_ascii_host_is_refused_in_one_ascii_line(scripts):
+    redirect = Redirect("http://café.invalid/rstudio/".encode(), "/nowhere")
+    with redirect.server as server:
+        result, _ = run(scripts / "smoke_test.py", server.url, TOKEN, "--seconds", "5", encoding="ascii")
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert result.stdout.decode("ascii").splitlines() == [
+        "::error title=Binder smoke test::/rstudio/: redirected to another server, "
+        "http://caf%25C3%25A9.invalid/rstudio/"]
+    assert [path for _, path, _ in server.requests] == ["/api/status", "/rstudio/"]
+
+
+# --- prewarm.py: a hub's text, inert in the log and in the summary ------------
+
+def prewarm(scripts: Path, hub: str, tmp_path: Path, encoding: str = "utf-8"):
+    summary = tmp_path / "summary.md"
+    summary.unlink(missing_ok=True)
+    result, _ = run(scripts / "prewarm.py", hub, "octo-cat/demo", SHA, "--seconds", "5",
+                    encoding=encoding, summary=summary)
+    assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
+    # Valid UTF-8, whatever the hub sent.
+    return result, result.stdout.decode(), summary.read_bytes().decode() if summary.exists() else ""
+
+
+def summary_row(summary: str) -> str:
+    [row] = [line for line in summary.splitlines() if line.startswith("| http")]
+    return row
+
+
+@pytest.mark.parametrize("script,message,shown", [
+    (["building", "failed"], "bad \ud800", "the build failed: bad \\ud800"),
+    (["building", "failed"], "\x1b[2J\x1b]0;owned\x07 cleared\u202egnp.exe\u2028::error::x",
+     "the build failed: \\x1b[2J\\x1b]0;owned\\x07 cleared\\u202egnp.exe\\u2028::error::x"),
+    (["waiting", "building\udc80", "...end"], "",
+     "the stream ended while building\\udc80; the build may go on there"),
+], ids=["surrogate-message", "terminal-escapes", "surrogate-phase"])
+def test_a_hubs_text_is_shown_as_plain_text_in_the_log(scripts, tmp_path, script, message, shown):
+    member = Member(script, message=message)
+    with member.server as hub:
+        result, stdout, _ = prewarm(scripts, hub.url, tmp_path)
+    level = "error" if "failed" in script else "warning"
+    assert result.returncode == (1 if level == "error" else 0)
+    assert stdout.splitlines() == [f"::{level} title=Binder pre-warm::{hub.url}: {shown}"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8:surrogateescape"])
+def test_a_phase_that_cannot_be_written_as_it_is_does_not_fail_the_summary(scripts, tmp_path, encoding):
+    """With surrogateescape, as in a C locale, the log took the phase and the
+    summary then failed the job."""
+    member = Member(["waiting", "building\udc80", "...end"])
+    with member.server as hub:
+        result, _, summary = prewarm(scripts, hub.url, tmp_path, encoding)
+    assert result.returncode == 0  # a build left running, not a failed one
+    assert summary_row(summary).startswith(f"| {hub.url} | still running | building\\\\udc80 | ")
+
+
+def rendered_phase(summary: str) -> list[str]:
+    """The phase cell of the summary's table as GitHub-like renderers show it
+    (HTML): CommonMark with tables, and mistune with the extensions GitHub
+    has (tables, bare addresses as links, strikethrough, maths)."""
+    renderers = [MarkdownIt("commonmark").enable("table").render,
+                 mistune.create_markdown(plugins=["table", "url", "strikethrough", "math"])]
+    cells = []
+    for render in renderers:
+        page = render(summary)
+        body = page.split("<tbody>", 1)[1]
+        cells.append(re.findall(r"<td[^>]*>(.*?)</td>", body, re.DOTALL)[2])
+    return cells
+
+
+@pytest.mark.parametrize("phase", [
+    "[Fix your build here](https://evil.example/login) <img src=x>",
+    "![pixel](https://evil.example/p.png) <script>alert(1)</script>",
+    "sign in at https://evil.example/login or www.evil.example",
+    "`code` ``two ` ticks`` **bold** _it_ ~~gone~~ $x^2$",
+    "&lt;b&gt; &amp; \\[not a link\\] \\ <b>end\\",
+    "[ref]: https://evil.example/ [ref] [^note] <https://evil.example/>",
+])
+def test_a_phase_is_plain_text_in_the_job_summary(scripts, tmp_path, phase):
+    member = Member(["waiting", phase, "...end"])
+    with member.server as hub:
+        result, stdout, summary = prewarm(scripts, hub.url, tmp_path)
+    assert result.returncode == 0
+    # In the log it is text already: shown as it came.
+    assert stdout.splitlines() == [
+        f"::warning title=Binder pre-warm::{hub.url}: the stream ended while {phase}; the build may go on there"]
+    for cell in rendered_phase(summary):
+        assert "<" not in cell, cell  # no link, image, code, emphasis or HTML
+        assert html.unescape(cell) == phase  # but every character, as it was
+
+
+# --- both: text the output cannot encode -----------------------------------------
+
+def test_a_hubs_message_that_the_output_cannot_encode_is_escaped(scripts, tmp_path):
+    member = Member(["building", "failed"], message="le paquet «nope» n'existe pas")
+    with member.server as hub:
+        result, stdout, _ = prewarm(scripts, hub.url, tmp_path, encoding="ascii")
+    assert result.returncode == 1
+    assert stdout.splitlines() == [
+        f"::error title=Binder pre-warm::{hub.url}: the build failed: le paquet \\xabnope\\xbb n'existe pas"]
+
+
+def test_a_servers_text_that_the_output_cannot_encode_is_escaped(scripts):
+    odd = FakeServer(lambda handler: (handler.wfile.write(b"HTTP/1.1 \xc3\x9f\r\n\r\n"), handler.wfile.flush()))
+    with odd as server:
+        result, _ = run(scripts / "smoke_test.py", server.url, TOKEN, "--seconds", "1", encoding="ascii")
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr.decode()
+    assert result.stdout.decode("ascii").splitlines() == [
+        "::error title=Binder smoke test::the Jupyter server did not start within 1 s "
+        "(BadStatusLine: HTTP/1.1 \\xc3\\x9f%0D%0A)"]
