@@ -115,10 +115,18 @@ def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_
     if typed:
         words = [shell_word(w) for w in typed if not _ANSWER_WORD.match(w)]
         if "--no-input" not in typed[1:]:
-            words.insert(1, "--no-input")
+            words.insert(3 if typed[1:3] == ["-m", "cookiecutter"] else 1, "--no-input")
         given = [w.split("=", 1)[0] for w in typed[1:] if _ANSWER_WORD.match(w)]
     else:
-        words = ["cookiecutter", "--no-input", shell_word(str(answers.get("_template") or "TEMPLATE"))]
+        # Where the command line cannot be read (macOS, Windows), the options
+        # a run needs are known from the answers: an existing project is
+        # written into (-f -s), in the folder cookiecutter wrote to.
+        words = ["cookiecutter", "--no-input"]
+        if answers.get("layout") == "existing-project":
+            words += ["-f", "-s"]
+        if answers.get("_output_dir"):
+            words += ["--output-dir", shell_word(str(answers["_output_dir"]))]
+        words.append(shell_word(str(answers.get("_template") or "TEMPLATE")))
         given = []
     # Then every other answer that differs from what its default renders to:
     # the ones typed at the prompts, or on the command line of an

@@ -97,3 +97,27 @@ def test_a_failed_write_in_a_folder_reached_through_a_link_keeps_every_file(tmp_
     assert result.returncode == 1 and "File too large" in result.stdout, result.stdout + result.stderr
     assert sorted(p.name for p in (real / "demo").iterdir()) == ["data.csv", "notes.md"]
     assert (real / "demo" / "notes.md").read_text() == "mine\n"
+
+
+def test_off_linux_the_command_to_run_again_keeps_the_options_an_existing_project_needs():
+    """macOS and Windows have no /proc to read the typed command from: the
+    options come from the answers (cookiecutter records the output folder)."""
+    from binder_template.rerun import command_line
+    from tests.helpers import default_answers
+
+    answers = default_answers(layout="existing-project", repo_name="coral", _output_dir="/Users/ada/projects",
+                              _template="gh:someone/rocker-binder-template", github_user="ada_lovelace")
+    [line, marked] = command_line(answers, {"github_user"}, typed=None)
+    assert line.startswith("  cookiecutter --no-input -f -s --output-dir /Users/ada/projects "
+                           "gh:someone/rocker-binder-template ")
+    assert "repo_name=coral" in line and "layout=existing-project" in line
+    assert marked.startswith("    github_user=ada_lovelace")
+
+
+def test_a_command_typed_through_python_m_keeps_its_shape():
+    from binder_template.rerun import command_line
+    from tests.helpers import default_answers
+
+    typed = ["python3", "-m", "cookiecutter", "-o", "out", "./template", "github_user=bad--user"]
+    [line, _] = command_line(default_answers(github_user="bad--user"), {"github_user"}, typed=typed)
+    assert line.startswith("  python3 -m cookiecutter --no-input -o out ./template")

@@ -218,6 +218,9 @@ def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_p
     # A package the code loads that DESCRIPTION does not declare.
     (project / "R" / "fun.R").write_text("f <- function() tinyB::hello()\n")
     (project / ".Renviron").write_text("SECRET_TOKEN=do-not-ship\n")
+    # As a project with a secret has it (the template refuses to print
+    # `git add .` over one that would commit it).
+    (project / ".gitignore").write_text(".Renviron\n")
     result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
                   str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=compendium", "github_user=octo-cat",
                   "online_checks=false", f"r_version={tag}", f"apt_packages={APT_PACKAGE}"])
