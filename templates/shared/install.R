@@ -200,7 +200,7 @@ not_installed <- optional[!vapply(optional, is_installed, logical(1))]
 if (length(not_installed) > 0) {
   message("These optional R packages did not install: ", paste(not_installed, collapse = ", "),
           " (one from GitHub or Bioconductor goes in the github or bioc list above;",
-          " one your analysis cannot do without goes in the cran list, so that the build fails without it)")
+          " one your analysis needs goes in the cran list, so that the build fails without it)")
 }
 # For the workflow's summary: the build stays green without these.
 writeLines(not_installed, file.path(Sys.getenv("TMPDIR", "/tmp"), "r-packages-not-installed.txt"))
