@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 
-from binder_template import existing, launch, survey
+from binder_template import binder_files, existing, launch, survey
 from binder_template.answers import load_choices, split_items, validate_answers
 from binder_template.github import clone_url, new_repository_url
 from binder_template.reading import NotRead, read_bytes, read_text
@@ -130,14 +130,14 @@ def file_digest(path: str) -> str | None:
         return None
 
 
-def what_is_there(answers: dict, project_dir, here: str = "binder") -> dict:
+def what_is_there(answers: dict, project_dir, here: str = "binder", script: str = "install.R") -> dict:
     """What the folder held before cookiecutter writes into it."""
     return {
         "folders": [f for f in MAYBE_EMPTY if os.path.isdir(os.path.join(project_dir, f))],
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
         # Each with its digest: without -s, cookiecutter's -f replaces them.
         "binder_files": {name: file_digest(os.path.join(project_dir, name))
-                         for name in existing.present(project_dir, existing.candidates(here))},
+                         for name in existing.present(project_dir, existing.candidates(here, script))},
     }
 
 
@@ -191,7 +191,8 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         if warning:
             print(warning, file=out)
     # repo_missing: None until GitHub says whether the repository exists.
-    handoff = {"digest": None, "repo_missing": None, "before": what_is_there(target, project_dir, here)}
+    script = facts["script"] if facts else "install.R"
+    handoff = {"digest": None, "repo_missing": None, "before": what_is_there(target, project_dir, here, script)}
     if facts:
         handoff["survey"] = facts
     bare_tag = f"the Dockerfile keeps the bare tag rocker/binder:{target['r_version']}, not pinned to a digest"
@@ -312,12 +313,12 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
                             differs: list[str] = ()) -> str:
     """What was added and what was left alone, what the project's code and
     Binder files brought, the badge, and how to commit and push all of it."""
-    here = facts.get("here", "binder")
+    here, script = facts.get("here", "binder"), facts.get("script", "install.R")
     user, repo, branch = survey.launch_target(answers, facts.get("git", {}))
     target = {**answers, "github_user": user, "repo_name": repo, "branch": branch}
     badge = launch.badge_markdown(answers["binderhub_url"], user, repo, launch.launch_ref(answers, branch),
                                   answers["ui"])
-    wanted = [name for name in existing.candidates(here)
+    wanted = [name for name in existing.candidates(here, script)
               if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
               and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
               and (name != "app/app.R" or facts.get("shiny_app", "app") == "app")
@@ -347,12 +348,12 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
                   "and run again to have it rewritten):"] + [f"  {name}" for name in kept_differing]
     used = facts.get("used", {})
     left = kept + kept_differing
-    if f"{here}/install.R" in left:  # an earlier run's: it names what was found then
-        text = read_small(os.path.join(project_dir, here, "install.R"))
+    if f"{here}/{script}" in left:  # an earlier run's: it names what was found then
+        text = read_small(os.path.join(project_dir, here, script))
         used = {name: where for name, where in used.items() if f'"{name}"' not in text}
-        tries = f"{here}/install.R was kept and does not name them: add them to it"
+        tries = f"{here}/{script} was kept and does not name them: add them to it"
     else:
-        tries = f"{here}/install.R tries each"
+        tries = f"{here}/{script} tries each"
     if used:
         undeclared = "DESCRIPTION does not declare" if facts.get("description") else "nothing declares"
         lines += [f"Packages your code loads that {undeclared} ({tries}):"]
@@ -362,8 +363,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         lines += [f"Your code loads or DESCRIPTION requires packages that renv.lock does not record: "
                   f"{', '.join(facts['not_locked'])}",
                   "  (install them and run renv::snapshot(), so that Binder restores them too)"]
-    if facts.get("install_R"):
-        lines += [f"Your install.R at the root is run by {here}/install.R."]
+    lines += binder_files.carried_lines(facts)
     badge_changed = bool(edit and edit.text is not None)
     if not_written:
         lines += [f"{not_written}; put this badge in it:", f"  {badge}"]
@@ -405,8 +405,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     # README.md changes once README.Rmd is knitted.
     plain += [n for n in sorted(os.listdir(project_dir)) if knit and n.lower() == "readme.md" and n not in plain]
     git = facts.get("git", {})
-    if not git.get("repo"):
-        plain = ["."]  # a new repository: all of the project
+    if not git.get("repo") or not git.get("commits", True):
+        plain = ["."]  # a new repository, or one with no commits yet: all of the project
     if not added and not replaced and not badge_changed:
         lines += ["Binder is already set up here: nothing changed."]
         if not plain and not forced:
@@ -448,7 +448,8 @@ def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
     """The project's files the Binder Dockerfile copies by name: each must be
     committed, or the build fails on Binder."""
     here = facts.get("here", "binder")
-    names = [f"{here}/install.R", f"{here}/.Renviron", facts.get("apt_txt"), facts.get("install_R"),
+    names = [f"{here}/{facts.get('script', 'install.R')}", f"{here}/.Renviron", facts.get("apt_txt"),
+             facts.get("install_R"), facts.get("postBuild"),
              "DESCRIPTION" if facts.get("description") else None, "renv.lock" if facts.get("renv") else None,
              f"{here}/register_shiny_app.py" if answers["ui"] == "shiny" else None]
     return [name for name in names if name]

@@ -101,6 +101,11 @@ def binder_folder(answers) -> str:
     return project(answers).get("here", "binder")
 
 
+def install_script(answers) -> str:
+    """install.R, or packages.R beside the project's own binder/install.R."""
+    return project(answers).get("script", "install.R")
+
+
 def launch_answers(answers: dict) -> dict:
     """The answers, with the owner, repository and branch the badge launches:
     for an existing project, those its git gives where the answers say so."""
@@ -189,6 +194,7 @@ class BinderTemplateExtension(Extension):
             apt_packages=lambda text: split_items(str(text)),
             project=project,
             binder_folder=binder_folder,
+            install_script=install_script,
             base_image_digest=base_image_digest,
             launch_branch=lambda answers: launch_answers(answers)["branch"],
             markdown_text=markdown_text,

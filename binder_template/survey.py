@@ -16,9 +16,9 @@ import subprocess
 import sys
 import tempfile
 
-from binder_template import existing, rcode, reading
+from binder_template import binder_files, existing, rcode, reading
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, github_repo_error, github_user_error
-from binder_template.rerun import shell_word
+from binder_template.rerun import command_line, invocation, shell_word
 from binder_template.versions import nearest_choice
 
 # Where repo2docker looks for configuration before the root; both at once is
@@ -44,6 +44,7 @@ R_RELEASES = (
     ("4.4.2", "2024-10-31"), ("4.4.3", "2025-02-28"), ("4.5.0", "2025-04-11"),
 )
 GIT_TIMEOUT = 10
+_KEYS = {"environment.yml": "conda", "postBuild": "postBuild", "install.R": "install_R"}
 
 
 def git(folder: str, *args: str, stdin: str | None = None) -> str | None:
@@ -68,11 +69,14 @@ def git_facts(folder: str) -> dict:
     the top of the repository the folder is in, when that is another folder."""
     top = (git(folder, "rev-parse", "--show-toplevel") or "").strip()
     if not top:
-        return {"repo": False, "branch": None, "origin": None, "top": None}
+        return {"repo": False, "commits": False, "branch": None, "origin": None, "top": None}
     inside = os.path.realpath(top) != os.path.realpath(folder)
     branch = (git(folder, "symbolic-ref", "--quiet", "--short", "HEAD") or "").strip() or None
     url = git(folder, "remote", "get-url", "origin")
-    return {"repo": True, "branch": branch, "origin": github_remote(url) if url else None,
+    # A repository with no commits yet (git init, git remote add) gets
+    # `git add .` in the next steps, as a folder that is not one does.
+    commits = git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+    return {"repo": True, "commits": commits, "branch": branch, "origin": github_remote(url) if url else None,
             "top": top if inside else None}
 
 
@@ -114,7 +118,9 @@ def runtime_warning(text: str, prefix: str, answers: dict, choices: list[str]) -
 
 def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, list[str], list[str]]:
     """Where this run writes its Binder files, what it carries over from the
-    project's own Binder configuration, and what it must refuse."""
+    project's own Binder configuration, and what it must refuse: only a
+    Dockerfile of the user's in the Binder folder, which this run's would
+    replace. Every other Binder file stays where it is, untouched."""
     refusals, warnings = [], []
     folders = [name for name in BINDER_FOLDERS if os.path.isdir(os.path.join(folder, name))
                and not os.path.islink(os.path.join(folder, name))]
@@ -127,17 +133,15 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
     here = folders[0] if len(folders) == 1 else "binder"
     # Where Binder reads configuration today: the Binder folder if there is
     # one, the root otherwise. Once this run's Dockerfile is there, Binder
-    # reads nothing else, so whatever it would have read is carried over.
-    places = [here] if folders else [""]
-    if folders:
-        # Binder ignores the root while a Binder folder is there, but these
-        # files were written for it (and a second run must carry what the
-        # first one did).
-        places.append("")
-    carried = {"install_R": None, "apt_txt": None, "runtime": None}
+    # reads nothing else, so what those files did is carried over, from the
+    # Binder folder first. The root's count too: they were written for
+    # Binder (and a second run must carry what the first one did).
+    places = [here, ""] if folders else [""]
+    carried = {"install_R": None, "apt_txt": None, "runtime": None, "conda": None, "postBuild": None,
+               "not_read": []}
     for place in places:
         prefix = f"{place}/" if place else ""
-        for name in ("Dockerfile", "environment.yml", "postBuild", "install.R", "apt.txt", "runtime.txt"):
+        for name in binder_files.BINDER_FILES:
             path = os.path.join(folder, place, name)
             if not os.path.lexists(path):
                 continue
@@ -146,20 +150,12 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
                 continue
             if is_ours(path, name):
                 continue
-            if name == "Dockerfile" and (place or not folders):
-                refusals.append(f"{prefix}Dockerfile is your own Binder setup, which Binder builds as it "
-                                f"is: rename it (git mv {prefix}Dockerfile {prefix}Dockerfile.old) to let this "
-                                f"template write {here}/Dockerfile, or keep your setup and do not run this")
-            elif name in ("environment.yml", "postBuild") and (place or not folders):
-                refusals.append(f"{prefix}{name} is a Binder file that rocker/binder images do not run: "
-                                f"move its steps into {here}/install.R or {here}/apt.txt after this run, or "
-                                f"rename it (git mv {prefix}{name} {prefix}{name}.old) and run again")
-            elif name == "install.R" and place:
-                refusals.append(f"{prefix}install.R is your own, and this template writes {here}/install.R: "
-                                f"move yours to the project's root (git mv {prefix}install.R install.R), "
-                                "where this template's install.R runs it, and run again")
-            elif name == "install.R":
-                carried["install_R"] = "install.R"
+            if name == "Dockerfile" and place:
+                refusals.append(own_dockerfile_refusal(folder, f"{prefix}{name}", answers))
+                continue
+            carried["not_read"].append(f"{prefix}{name}")
+            if name in ("environment.yml", "postBuild", "install.R") and not carried[_KEYS[name]]:
+                carried[_KEYS[name]] = f"{prefix}{name}"
             elif name == "apt.txt" and place:
                 carried["apt_txt"] = f"{prefix}apt.txt"
             elif name == "apt.txt" and not carried["apt_txt"]:
@@ -171,6 +167,9 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
                 carried["runtime"] = f"{prefix}runtime.txt"
                 warning = runtime_warning(reading.read_text(path, 4096) or "", prefix, answers, choices)
                 warnings += [warning] if warning else []
+    # The classic setup's binder/install.R stays the user's: this template's
+    # script takes another name, and runs it.
+    carried["script"] = "packages.R" if carried["install_R"] == f"{here}/install.R" else "install.R"
     apt_answer = bool(str(answers.get("apt_packages", "")).strip(" ,\t"))
     if apt_answer and carried["apt_txt"] and carried["apt_txt"] != f"{here}/apt.txt":
         refusals.append(f"apt_packages would go in {here}/apt.txt, but the project lists its system packages "
@@ -187,13 +186,27 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
     return {"here": here, **carried}, refusals, warnings
 
 
-def unsafe_paths(folder: str, here: str) -> list[str]:
+def own_dockerfile_refusal(folder: str, name: str, answers: dict) -> str:
+    """The one refusal left: the user's own Dockerfile in the Binder folder,
+    which this run's would replace. What it does, and the one command that
+    keeps it beside ours and goes on."""
+    text = reading.read_text(os.path.join(folder, name), 1 << 20) or ""
+    kept = f"{name}.before-binder-template"
+    tracked = git(folder, "ls-files", "--error-unmatch", "--", name) is not None
+    move = f"{'git mv' if tracked else 'mv'} {shell_word(name)} {shell_word(kept)}"
+    again = command_line(answers, set(), typed=invocation())[0].strip()
+    return (f"{name} is your own Binder setup ({rcode.shown(binder_files.dockerfile_summary(text))}), and this "
+            f"template writes its Dockerfile there, from rocker/binder with the packages your project needs: to "
+            f"keep yours as {kept} and go on, run: {move} && {again}")
+
+
+def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]:
     """Where this run would write through a symbolic link, or over something
     that is not what it expects (a file where a folder goes, or the reverse):
     a cloned repository can carry either."""
     problems = []
     folders = (here, ".github", ".github/workflows", ".github/scripts", "app")
-    for name in folders + existing.candidates(here):
+    for name in folders + existing.candidates(here, script):
         path = os.path.join(folder, name)
         if os.path.islink(path):
             problems.append(f"{name} is a symbolic link: nothing is written through one")
@@ -260,7 +273,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     if facts["top"]:
         refusals.insert(0, f"this folder is inside the git repository {facts['top']}, and Binder reads a "
                            "repository from its root: run this there, with repo_name that folder's name")
-    refusals += unsafe_paths(folder, setup["here"])
+    refusals += unsafe_paths(folder, setup["here"], setup["script"])
     for name in ("DESCRIPTION", "renv.lock", ".Rprofile", "renv/activate.R", "renv/settings.json"):
         path = os.path.join(folder, name)
         if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
@@ -275,13 +288,18 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     used = rcode.packages_used(folder)
     # renv projects get their packages from renv.lock alone: renv's library
     # hides the image's, so installing beside it would not help.
-    unlisted = {} if locked is not None else {name: where for name, where in used.items() if name not in declared}
+    conda = conda_packages(folder, setup["conda"], set(used) | declared | set(locked or []), locked is not None)
+    listed = declared | set(conda["conda_cran"]) | set(conda["conda_bioc"])
+    unlisted = {} if locked is not None else {name: where for name, where in used.items() if name not in listed}
     return {
         **setup,
         "git": facts,
         "description": os.path.isfile(os.path.join(folder, "DESCRIPTION")),
         "rprofile": os.path.isfile(os.path.join(folder, ".Rprofile")),
         "renv": locked is not None,
+        # environment.yml's R packages, by their R names where the project
+        # spells them; the other CRAN ones are matched at build time.
+        **conda,
         # Loaded by the code, not declared: install.R tries them.
         "used": unlisted,
         # In an renv project, renv.lock is what the image gets: name what the
@@ -298,6 +316,19 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "refusals": refusals,
         "warnings": warnings,
     }
+
+
+def conda_packages(folder: str, path: str | None, known: set[str], renv: bool) -> dict:
+    """What environment.yml's R packages become: CRAN and Bioconductor names,
+    and conda names the project never spells (matched to CRAN's names at
+    build time; Bioconductor's are named in the report). An renv project
+    gets renv.lock's packages alone."""
+    text = reading.read_text(os.path.join(folder, path), rcode.MAX_FILE_BYTES) if path else None
+    cran, bioc = binder_files.conda_r_packages(text) if text and not renv else ([], [])
+    cran_names, cran_lower = binder_files.r_names(cran, known)
+    bioc_names, bioc_unknown = binder_files.r_names(bioc, known)
+    return {"conda_cran": cran_names, "conda_lower": cran_lower, "conda_bioc": bioc_names,
+            "conda_unknown": bioc_unknown}
 
 
 def launch_target(answers: dict, facts: dict) -> tuple[str, str, str]:
@@ -441,11 +472,11 @@ def secrets_reason(folder: str, gitignore: bool = True) -> str | None:
 
 def wrong_folder(folder: str, facts: dict, new_repository: bool = False) -> str | None:
     """Why the next steps must not commit all of folder, or None. Only a
-    folder that is not a git repository yet gets `git add .`; in one, the
-    next steps name each file this run wrote. A new repository generated
+    folder with no commits yet (not a git repository, or one just made)
+    gets `git add .`; otherwise the next steps name each file this run wrote. A new repository generated
     into a folder that is there (-f) gets this template's R project, and
     its .gitignore, which replaces the folder's (-f without -s)."""
-    if facts["repo"]:
+    if facts["repo"] and facts.get("commits", True):
         return None
     everything = "and the next steps would commit all of it (git add .)"
     where = ("generate the new repository in a folder of its own (a repo_name no folder here has, without -f)"
@@ -454,9 +485,10 @@ def wrong_folder(folder: str, facts: dict, new_repository: bool = False) -> str 
     if home:
         return f"{home}, {everything}, private files too: {where}"
     if not new_repository and not is_r_project(folder):
+        first = "commit its files first (git add, git commit)" if facts["repo"] else \
+            "make it a git repository and commit its files first (git init, git add, git commit)"
         return (f"{rcode.shown(folder)} holds no R code (.R, .Rmd, .qmd or .Rnw files), .Rproj or DESCRIPTION, "
-                f"so it is not an R project, {everything}: {where}, or, if this is it, make it a git "
-                "repository first (git init) and run again")
+                f"so it is not an R project, {everything}: {where}, or, if this is it, {first} and run again")
     return secrets_reason(folder, gitignore=not new_repository)
 
 
@@ -494,8 +526,7 @@ def branch_refusal(folder: str, facts: dict, branch: str) -> str | None:
         if git(folder, "show-ref", "--verify", "--quiet", ref) is not None:
             return None
     checked_out = f"the branch checked out is {facts['branch']!r}" if facts.get("branch") else "HEAD is detached"
-    has_commits = git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
-    create = f"git branch {shell_word(branch)}" if has_commits else f"git switch -c {shell_word(branch)}"
+    create = f"git branch {shell_word(branch)}" if facts.get("commits") else f"git switch -c {shell_word(branch)}"
     return (f"branch = {branch!r} is not a branch here, nor on 'origin' as last fetched ({checked_out}; "
             f"git branch -a lists them all): check its name, or, to launch a new branch, create it first "
             f"({create}) and run again")

@@ -52,7 +52,8 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
 
     # Every package the code loads is named in what the image installs, or,
     # for an renv project, said to be missing from renv.lock.
-    install_r = (clone / here / "install.R").read_text()
+    script = "packages.R" if (clone / here / "packages.R").is_file() else "install.R"
+    install_r = (clone / here / script).read_text()
     description = (clone / "DESCRIPTION").read_text() if (clone / "DESCRIPTION").is_file() else ""
     lock = (clone / "renv.lock").read_text() if (clone / "renv.lock").is_file() else None
     for package in used:

@@ -180,18 +180,129 @@ def test_an_existing_dot_binder_folder_is_used_and_its_files_carried_over(tmp_pa
 
 @pytest.mark.parametrize("files,expected", [
     ({"binder/a.txt": "x\n", ".binder/b.txt": "y\n"}, "both binder/ and .binder/"),
-    ({".binder/Dockerfile": "FROM rocker/binder:4.0.0\n"}, "(git mv .binder/Dockerfile .binder/Dockerfile.old)"),
-    ({"Dockerfile": "FROM rocker/r-ver\n"}, "(git mv Dockerfile Dockerfile.old)"),
-    ({"environment.yml": "name: x\n"}, "environment.yml is a Binder file that rocker/binder images do not run"),
-    ({"binder/install.R": "install.packages('x')\n"}, "(git mv binder/install.R install.R)"),
+    ({".binder/Dockerfile": "FROM rocker/binder:4.0.0\n"}, ".binder/Dockerfile is your own Binder setup "
+                                                            "(FROM rocker/binder:4.0.0, no RUN step)"),
     ({"apt.txt": "libgsl-dev\n"}, "add them there and leave apt_packages empty"),
     ({"DESCRIPTION": "Package: x\nDescription: one\nsecond line\n"}, "DESCRIPTION line 3 is not 'Field: value'"),
-], ids=["both-folders", "own-dockerfile", "root-dockerfile", "conda", "own-install-r", "apt-twice", "dcf"])
+], ids=["both-folders", "own-dockerfile", "apt-twice", "dcf"])
 def test_what_cannot_be_carried_over_is_refused_with_what_to_do(tmp_path, files, expected):
     folder = project(tmp_path, files, origin="https://github.com/someone/soil.git")
     answers = ["apt_packages=ffmpeg"] if "apt.txt" in files else []
     error = refused(folder, *answers)
     assert error.startswith("error: layout = 'existing-project': ") and expected in error, error
+
+
+CLASSIC = {"binder/install.R": 'install.packages(c("tinyA", "here"))\n', "binder/runtime.txt": "r-4.1-2022-01-01\n",
+           "binder/postBuild": "#!/bin/bash\nset -e\nR -e 'tinyA::hello()'\n", "analysis.R": "library(tinyA)\n",
+           "README.md": "# Reefs\n"}
+
+
+def test_the_classic_binder_setup_is_adopted_in_one_command(tmp_path):
+    """binder/install.R + runtime.txt + postBuild, the most common R setup on
+    Binder: nothing is renamed. Its install.R stays the user's and this
+    template's packages.R runs it; postBuild runs last; each file is said."""
+    folder = project(tmp_path, CLASSIC, origin="https://github.com/someone/reefs.git")
+    before = snapshot(folder)
+    result = add_binder(folder, "r_version=4.1.2")
+    assert result.returncode == 0, result.stderr
+    after = snapshot(folder)
+    assert {name: after[name] for name in before if name != "README.md"} == \
+        {name: data for name, data in before.items() if name != "README.md"}  # every file as it was
+    dockerfile = (folder / "binder" / "Dockerfile").read_text()
+    assert ("COPY --chown=${NB_USER} binder/install.R binder/packages.R /home/${NB_USER}/binder/\n"
+            "RUN Rscript binder/packages.R\n") in dockerfile
+    assert dockerfile.rstrip().endswith("RUN chmod +x binder/postBuild && ./binder/postBuild")
+    packages_r = (folder / "binder" / "packages.R").read_text()
+    assert packages_r.startswith("# packages.R: the R packages this project needs.")
+    assert 'source("binder/install.R")' in packages_r
+    report = result.stdout.split("Binder builds binder/Dockerfile now, and no longer reads these files "
+                                 "(they stay as they are):\n", 1)[1].split("\nAdded the Binder badge", 1)[0]
+    assert report.splitlines() == [
+        "  binder/postBuild: the Dockerfile runs it last, as the user, from the repository's root (rocker/binder "
+        "has no conda: a conda or mamba step in it fails the build)",
+        "  binder/runtime.txt: the R version is r_version's, the rocker/binder tag",
+        "  binder/install.R: binder/packages.R runs it"]
+    run_next_steps(folder, result.stdout)
+    assert "binder/packages.R" in git(folder, "ls-files").split()
+    # A second run knows packages.R for its own: nothing changes.
+    again = add_binder(folder, "r_version=4.1.2")
+    assert again.returncode == 0, again.stderr
+    assert "Binder is already set up here: nothing changed." in again.stdout
+    assert git(folder, "status", "--porcelain") == ""
+
+
+def test_root_files_binder_ignores_stay_and_what_they_held_is_carried(tmp_path):
+    """A root Dockerfile for the project's own pipeline, a conda
+    environment.yml, requirements.txt and start: none is refused or changed.
+    environment.yml's R packages take the names the code spells."""
+    files = {"Dockerfile": "FROM rocker/shiny:4.3.1\nRUN R -e 'install.packages(\"bslib\")'\nCMD [\"R\"]\n",
+             "environment.yml": textwrap.dedent("""\
+                 name: reefs
+                 channels: [conda-forge, bioconda]
+                 dependencies:
+                   - r-base=4.2
+                   - conda-forge::r-data.table>=1.14
+                   - r-rcolorbrewer
+                   - r-ggplot2=3.4.0=r42hc72bb7e_0
+                   - bioconductor-deseq2
+                   - bioconductor-limma
+                   - python=3.10
+                   - pip:
+                     - r-not-conda
+                 """),
+             "requirements.txt": "pandas\n", "start": "#!/bin/bash\nexec \"$@\"\n",
+             "analysis.R": "library(data.table)\nlibrary(DESeq2)\n", "README.md": "# Reefs\n"}
+    folder = project(tmp_path, files, origin="https://github.com/someone/reefs.git")
+    before = snapshot(folder)
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    assert {name: snapshot(folder)[name] for name in before if name != "README.md"} == \
+        {name: data for name, data in before.items() if name != "README.md"}
+    lines = result.stdout.split("no longer reads these files (they stay as they are):\n", 1)[1].splitlines()
+    assert lines[:4] == [
+        "  Dockerfile: it stays for your own docker build",
+        "  environment.yml: binder/install.R installs its R packages, data.table, DESeq2, rcolorbrewer (by "
+        "conda's lower-case name), ggplot2 (by conda's lower-case name); add limma to the bioc list in "
+        "binder/install.R, spelled as Bioconductor does (conda writes names in lower case)",
+        "  requirements.txt: its Python packages are not installed (add a RUN /opt/venv/bin/pip install line to "
+        "the Dockerfile if the project needs them)",
+        "  start: rocker/binder starts Jupyter and RStudio itself, so it no longer runs"]
+    install_r = (folder / "binder" / "install.R").read_text()
+    assert 'cran <- union(cran, c("data.table"))\nbioc <- union(bioc, c("DESeq2"))\n' in install_r
+    assert 'conda <- c("rcolorbrewer", "ggplot2")' in install_r
+    # Loaded by the code and listed by conda: required, not optional.
+    assert "optional <-" not in install_r
+
+
+@pytest.mark.parametrize("files", [{"binder/Dockerfile": "FROM python:3.11\nRUN pip install x\nRUN echo y\n"},
+                                   {"binder/Dockerfile": "FROM python:3.11\n", "binder/install.R": "x <- 1\n"}],
+                         ids=["committed", "not-committed"])
+def test_the_one_refusal_left_keeps_the_users_dockerfile_in_one_command(tmp_path, files):
+    folder = project(tmp_path, {"a.R": "library(tinyA)\n", "README.md": "# T\n"},
+                     origin="https://github.com/someone/soil.git")
+    for name, text in files.items():
+        (folder / name).parent.mkdir(exist_ok=True)
+        (folder / name).write_text(text)
+    committed = "install.R" not in str(files)
+    if committed:
+        git(folder, "add", ".")
+        git(folder, "commit", "-qm", "own Dockerfile")
+    result = add_binder(folder)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    runs = "2 RUN steps" if committed else "no RUN step"
+    move = "git mv" if committed else "mv"
+    assert lines[0].startswith(
+        f"error: layout = 'existing-project': binder/Dockerfile is your own Binder setup (FROM python:3.11, {runs}), "
+        "and this template writes its Dockerfile there, from rocker/binder with the packages your project needs: "
+        f"to keep yours as binder/Dockerfile.before-binder-template and go on, run: {move} binder/Dockerfile "
+        "binder/Dockerfile.before-binder-template && ")
+    command = lines[0].split("and go on, run: ", 1)[1]
+    pasted = subprocess.run(["bash", "-c", command], cwd=folder, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, **GIT_ENV, "PWD": str(folder)})
+    assert pasted.returncode == 0, pasted.stderr
+    assert (folder / "binder/Dockerfile.before-binder-template").read_text() == files["binder/Dockerfile"]
+    assert (folder / "binder/Dockerfile").read_text().startswith("# Binder builds this file")
 
 
 def test_symbolic_links_and_special_files_are_neither_read_nor_written_through(tmp_path):

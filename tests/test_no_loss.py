@@ -41,6 +41,10 @@ def r_project(folder: Path, readme: str = "# Coral reefs\n\nSome text.\n") -> Pa
     assert run(["git", "init", "-q", "-b", "main"], cwd=folder).returncode == 0
     assert run(["git", "remote", "add", "origin", "https://github.com/marine-lab/coral.git"],
                cwd=folder).returncode == 0
+    # Committed: the hooks' git calls are then the ones a project's run makes.
+    assert run(["git", "add", "."], cwd=folder).returncode == 0
+    assert run(["git", "-c", "user.name=Ada", "-c", "user.email=ada@example.org", "commit", "-q", "-m", "start"],
+               cwd=folder).returncode == 0
     return folder
 
 

@@ -248,6 +248,45 @@ def test_binder_added_to_an_existing_project_builds(docker_host, standins, tmp_p
 
 
 @pytest.mark.parametrize("tag", TAGS)
+def test_the_classic_binder_setup_and_a_conda_file_are_carried_into_the_build(docker_host, standins, tmp_path, tag):
+    """Issue 22: binder/install.R + runtime.txt + postBuild, a conda
+    environment.yml at the root that lists r-tinya (conda's lower case for
+    tinyA, which no code names), and a root Dockerfile for the project's own
+    use that cannot build here: the one command, no renaming, then a real
+    build. The user's install.R runs, environment.yml's package installs by
+    its real name, postBuild runs last as the user from the repository's
+    root, and the root Dockerfile is not built."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "reefs"
+    (project / "binder").mkdir(parents=True)
+    (project / "binder" / "install.R").write_text('install.packages("tinyB")\n')
+    (project / "binder" / "runtime.txt").write_text("r-4.1-2022-01-01\n")
+    (project / "binder" / "postBuild").write_text(
+        "#!/bin/bash\nset -e\npwd > postbuild-ran-in\nid -un > postbuild-user\n"
+        "Rscript -e 'library(tinyA); library(tinyB)' && echo yes > postbuild-saw-packages\n")
+    (project / "environment.yml").write_text("name: reefs\ndependencies:\n  - r-base=4.1\n  - r-tinya\n")
+    (project / "Dockerfile").write_text("FROM registry.invalid/not-here:1\nRUN exit 1\n")
+    (project / "analysis.R").write_text("x <- 1\n")
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=reefs", "github_user=octo-cat",
+                  "online_checks=false", f"r_version={tag}"])
+    assert result.returncode == 0, result.stderr
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    found = inside(docker_host, build.image, """
+        cd "$HOME"
+        Rscript -e 'library(tinyA); library(tinyB); cat("packages=yes\\n")'
+        echo "ran_in=$(cat postbuild-ran-in)"
+        echo "ran_as=$(cat postbuild-user)"
+        echo "saw=$(cat postbuild-saw-packages)"
+        echo "home=$HOME"
+    """)
+    assert found == {"packages": "yes", "ran_in": found["home"], "ran_as": IMAGE_USERS[tag], "saw": "yes",
+                     "home": f"/home/{IMAGE_USERS[tag]}"}
+
+
+@pytest.mark.parametrize("tag", TAGS)
 def test_a_shiny_repository_registers_its_app_where_the_images_jupyter_reads(cookies, docker_host, standins, tag):
     """ui=shiny: the configuration lands in the Jupyter environment's own
     folder (/opt/venv/etc/jupyter), not /etc/jupyter, which mybinder.org

@@ -123,13 +123,52 @@ def test_a_folder_with_no_r_code_is_refused_until_it_is_a_repository(tmp_path):
     assert errors(result) == [
         f"{PREFIX}{notes} holds no R code (.R, .Rmd, .qmd or .Rnw files), .Rproj or DESCRIPTION, so it is not "
         "an R project, and the next steps would commit all of it (git add .): run this inside your project's "
-        "folder, or, if this is it, make it a git repository first (git init) and run again"]
+        "folder, or, if this is it, make it a git repository and commit its files first (git init, git add, "
+        "git commit) and run again"]
     assert snapshot(tmp_path) == before
-    # The way out the line gives: in a repository, only the files this run writes are added.
+    # git init alone is not the way out: `git add .` would still commit all of it.
     git(notes, "init", "-q", "-b", "main")
+    again = run(notes, "github_user=ada")
+    assert again.returncode == 1
+    assert errors(again)[0].endswith("or, if this is it, commit its files first (git add, git commit) and run again")
+    # The way out the line gives: with its files committed, only the files this run writes are added.
+    git(notes, "add", ".")
+    git(notes, "commit", "-q", "-m", "notes")
     second = run(notes, "github_user=ada")
     assert second.returncode == 0, second.stderr
     assert "    git add .\n" not in second.stdout and "    git add binder/Dockerfile " in second.stdout
+
+
+def test_a_repository_with_no_commits_gets_git_add_dot(tmp_path):
+    """The new user's trap: a thesis folder made a repository as the refusal
+    for a folder name with spaces advises (git init, git remote add), with
+    no commit yet. The next steps named only the Binder files, so the
+    thesis's own R code was never committed and Binder found no analysis."""
+    thesis = write(tmp_path / "thesis", {"analysis/model.R": "library(stats)\nfit <- lm(y ~ x)\n",
+                                         "data/reefs.csv": "x,y\n1,2\n"})
+    git(thesis, "init", "-q", "-b", "main")
+    git(thesis, "remote", "add", "origin", "https://github.com/marine-lab/coral-reef-analysis.git")
+    result = run(thesis)
+    assert result.returncode == 0, result.stderr
+    assert "    git add .\n" in result.stdout
+    assert "git init" not in result.stdout and "git remote add" not in result.stdout
+    # The steps as printed, run for real: the analysis and the data are committed with Binder.
+    run_next_steps(thesis, result.stdout)
+    committed = set(git(thesis, "ls-files").split())
+    assert {"analysis/model.R", "data/reefs.csv", "binder/Dockerfile", "binder/install.R"} <= committed
+    assert git(thesis, "status", "--porcelain") == ""
+
+
+def test_a_home_folder_made_a_repository_with_no_commits_is_refused(tmp_path):
+    home = a_home_folder(tmp_path)
+    git(home, "init", "-q", "-b", "main")
+    before = snapshot(tmp_path)
+    result = run(home, "github_user=ada")
+    assert result.returncode == 1
+    assert errors(result) == [
+        f"{PREFIX}{home} looks like a home folder (it holds .ssh/, .bashrc), and the next steps would commit all "
+        "of it (git add .), private files too: run this inside your project's folder"]
+    assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("marker", ["notes.Rproj", "DESCRIPTION", "analysis/report.qmd"])

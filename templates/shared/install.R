@@ -7,7 +7,7 @@
 {#- shiny is installed anyway when the badge opens a Shiny app. #}
 {%- set used = (project.used | list | reject("equalto", "shiny" if cookiecutter.ui == "shiny" else "") | list) if existing else [] -%}
 {%- set optional = used or description -%}
-# install.R: the R packages this project needs.
+# {{ (cookiecutter | install_script) if existing else "install.R" }}: the R packages this project needs.
 #
 # Binder runs this file when it builds your image. Add names to the lists
 # below. The image already has the tidyverse and the geospatial packages;
@@ -17,6 +17,24 @@
 cran <- {{ pkgs.cran | r_vector }}    # from CRAN, e.g. "janitor"
 github <- {{ pkgs.github | r_vector }}  # from GitHub, "owner/repo" or "owner/repo@ref"
 bioc <- {{ pkgs.bioc | r_vector }}    # from Bioconductor, e.g. "DESeq2"
+{%- if existing and (project.conda_cran or project.conda_bioc or project.conda_lower) %}
+
+# The R packages of {{ project.conda }} (conda), which Binder no longer reads.
+{%- if project.conda_cran %}
+cran <- union(cran, {{ project.conda_cran | r_vector }})
+{%- endif %}
+{%- if project.conda_bioc %}
+bioc <- union(bioc, {{ project.conda_bioc | r_vector }})
+{%- endif %}
+{%- if project.conda_lower %}
+# conda writes names in lower case: these take the spelling the image's
+# package repository has (one it lacks fails the build, named).
+conda <- {{ project.conda_lower | r_vector }}
+on_cran <- rownames(available.packages())
+cran <- union(cran, vapply(conda, function(name) c(on_cran[tolower(on_cran) == name], name)[1], "",
+                           USE.NAMES = FALSE))
+{%- endif %}
+{%- endif %}
 
 is_installed <- function(pkg) nzchar(system.file(package = pkg))
 install_missing <- function(pkgs, install) {
@@ -207,8 +225,8 @@ writeLines(not_installed, file.path(Sys.getenv("TMPDIR", "/tmp"), "r-packages-no
 {%- endif %}
 {%- if existing and project.install_R %}
 
-# Your own install.R, at the project's root, written for Binder.
-source("install.R")
+# Your own {{ project.install_R }}, written for Binder.
+source("{{ project.install_R }}")
 {%- endif %}
 
 # install.packages() only warns when a package cannot be installed, which
