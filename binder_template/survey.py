@@ -283,6 +283,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     declared, required, own_name = description["declared"], description["required"], description["name"]
     warnings += [f"warning: {w}" for w in description["warnings"]]
     refusals += description["errors"]
+    warnings += rprofile_warnings(folder) if os.path.isfile(os.path.join(folder, ".Rprofile")) else []
     locked, lock_problem = read_renv_lock(folder)
     refusals += [lock_problem] if lock_problem else []
     used = rcode.packages_used(folder)
@@ -297,6 +298,9 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "description": os.path.isfile(os.path.join(folder, "DESCRIPTION")),
         "rprofile": os.path.isfile(os.path.join(folder, ".Rprofile")),
         "renv": locked is not None,
+        # Without renv/activate.R nothing looks in renv's project library
+        # when R starts: the lockfile is restored where R looks.
+        "renv_activate": os.path.isfile(os.path.join(folder, "renv", "activate.R")),
         # environment.yml's R packages, by their R names where the project
         # spells them; the other CRAN ones are matched at build time.
         **conda,
@@ -316,6 +320,38 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "refusals": refusals,
         "warnings": warnings,
     }
+
+
+# A file .Rprofile reads when R starts: source("..."), sys.source("...").
+_SOURCED = re.compile(r"""\b(?:sys\.)?source\(\s*(?:file\s*=\s*)?(["'])([^"'\n]+)\1""")
+
+
+def rprofile_warnings(folder: str) -> list[str]:
+    """What would stop R's start in the image, read from .Rprofile: on
+    Binder the project is the home folder, so ~/.Rprofile is the project's
+    own .Rprofile (sourced from itself, R recurses until "C stack usage ...
+    too close to the limit", and RStudio's session with it), and a file the
+    repository does not hold is not there."""
+    text = reading.read_text(os.path.join(folder, ".Rprofile"), rcode.MAX_FILE_BYTES) or ""
+    warnings = []
+    for line in text.splitlines():
+        code = line.split("#", 1)[0]
+        for _, path in _SOURCED.findall(code):
+            if "file.exists" in code:
+                continue  # guarded: R skips it when it is missing
+            inside = path[2:] if path.startswith("~/") else path
+            shown = rcode.shown(path)
+            if os.path.normpath(inside) == ".Rprofile":
+                warnings.append(f"warning: .Rprofile sources {shown}, and on Binder the project is the home "
+                                "folder, so it sources itself until R stops (\"C stack usage ... too close to "
+                                "the limit\"), RStudio's session too: guard it, if (normalizePath(\"~\") != getwd()) "
+                                f"source({json.dumps(path)}), or remove the line")
+            elif os.path.isabs(inside) or inside.startswith("~") or \
+                    not os.path.isfile(os.path.join(folder, inside)):
+                warnings.append(f"warning: .Rprofile sources {shown}, which the image does not have (the "
+                                "repository does not hold it): R stops at start on Binder, RStudio's session "
+                                f"too; wrap it in if (file.exists({json.dumps(path)})) or remove the line")
+    return list(dict.fromkeys(warnings))
 
 
 def conda_packages(folder: str, path: str | None, known: set[str], renv: bool) -> dict:

@@ -585,3 +585,43 @@ def test_a_kept_file_that_differs_is_said_to_differ(tmp_path):
     differs = add_binder(folder)
     assert ("Kept, but they differ from what this run would write (-s never overwrites; delete one and run "
             "again to have it rewritten):\n  binder/install.R\n") in differs.stdout
+
+
+# --- what stops R's start on Binder (issue 22) -------------------------------------
+
+def r_starts_in(home: Path, rscript: str) -> subprocess.CompletedProcess:
+    """R started as Binder starts it: the project is the home folder and the
+    working folder, so its .Rprofile is read, as RStudio's session reads it."""
+    return subprocess.run([rscript, "-e", 'cat("started\\n")'], cwd=home, capture_output=True, text=True,
+                          timeout=120, env={**{k: v for k, v in os.environ.items() if k != "R_PROFILE_USER"},
+                                                        "HOME": str(home)})
+
+
+def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(tmp_path, rscript):
+    rprofile = 'source("~/.Rprofile")\nsource("renv/activate.R")\nif (file.exists("x.R")) source("x.R")\n' \
+               'source("R/setup.R")\n'
+    folder = project(tmp_path, {".Rprofile": rprofile, "R/setup.R": "x <- 1\n", "a.R": "library(tinyA)\n"},
+                     origin="https://github.com/someone/soil.git")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ".Rprofile sources" in line]
+    assert warnings == [
+        "warning: .Rprofile sources ~/.Rprofile, and on Binder the project is the home folder, so it sources "
+        "itself until R stops (\"C stack usage ... too close to the limit\"), RStudio's session too: guard it, "
+        "if (normalizePath(\"~\") != getwd()) source(\"~/.Rprofile\"), or remove the line",
+        "warning: .Rprofile sources renv/activate.R, which the image does not have (the repository does not "
+        "hold it): R stops at start on Binder, RStudio's session too; wrap it in "
+        "if (file.exists(\"renv/activate.R\")) or remove the line"]
+    # Both are true of real R started in the project as its home folder...
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".Rprofile").write_text('source("~/.Rprofile")\n')
+    stopped = r_starts_in(home, rscript)
+    assert stopped.returncode != 0 and "C stack usage" in stopped.stderr
+    (home / ".Rprofile").write_text('source("renv/activate.R")\n')
+    assert r_starts_in(home, rscript).returncode != 0
+    # ...and the fixes the warnings give let it start.
+    (home / ".Rprofile").write_text('if (normalizePath("~") != getwd()) source("~/.Rprofile")\n'
+                                    'if (file.exists("renv/activate.R")) source("renv/activate.R")\n')
+    started = r_starts_in(home, rscript)
+    assert started.returncode == 0 and started.stdout == "started\n", started.stderr

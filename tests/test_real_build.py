@@ -286,6 +286,42 @@ def test_the_classic_binder_setup_and_a_conda_file_are_carried_into_the_build(do
                      "home": f"/home/{IMAGE_USERS[tag]}"}
 
 
+RENV_LOCK = """{
+  "R": {"Version": "4.4.1", "Repositories": [{"Name": "CRAN", "URL": "https://cloud.r-project.org"}]},
+  "Packages": {
+    "tinyA": {"Package": "tinyA", "Version": "0.1", "Source": "Repository", "Repository": "CRAN"},
+    "tinyB": {"Package": "tinyB", "Version": "0.1", "Source": "Repository", "Repository": "CRAN"}
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(docker_host, standins, tmp_path, tag):
+    """Issue 22: a Shiny app with renv.lock and no renv/activate.R or
+    .Rprofile. Restored into renv's project library, nothing found the
+    packages when R started, so the badge opened an app that could not
+    start. From the home folder, as the user: R finds every locked one."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "bikes"
+    project.mkdir()
+    (project / "renv.lock").write_text(RENV_LOCK)
+    (project / "app.R").write_text("library(tinyA)\nlibrary(tinyB)\nlibrary(shiny)\n")
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=bikes", "github_user=octo-cat",
+                  "online_checks=false", f"r_version={tag}", "ui=shiny"])
+    assert result.returncode == 0, result.stderr
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    found = inside(docker_host, build.image, """
+        cd "$HOME"
+        Rscript -e 'library(tinyA); library(tinyB); cat("attached=yes\\n")'
+        Rscript -e 'cat("first=", normalizePath(find.package("tinyA")) == normalizePath(file.path(.libPaths()[1], "tinyA")), "\\n", sep = "")'
+    """)
+    assert found == {"attached": "yes", "first": "TRUE"}
+
+
 @pytest.mark.parametrize("tag", TAGS)
 def test_a_shiny_repository_registers_its_app_where_the_images_jupyter_reads(cookies, docker_host, standins, tag):
     """ui=shiny: the configuration lands in the Jupyter environment's own

@@ -56,16 +56,29 @@ optional_remotes <- character()
 {%- endif %}
 {%- if renv %}
 
+{%- if project.renv_activate %}
 # renv.lock: restore exactly the versions it records (renv::restore(), never
 # only activate), into the project library, where renv/activate.R looks when
 # RStudio starts. RENV_CONFIG_REPOS_OVERRIDE points renv at the image's own
 # package repository, which serves binary packages where it has them. Your
 # .Rprofile is not read here, so the lockfile's renv version is not fetched
 # first: the image's renv restores, and goes into the project library too.
+{%- else %}
+# renv.lock: restore exactly the versions it records (renv::restore()).
+# There is no renv/activate.R to find renv's project library when R starts,
+# so they go into the library R itself uses first (.libPaths()[1]), where
+# RStudio, Shiny and Rscript find them. RENV_CONFIG_REPOS_OVERRIDE points
+# renv at the image's own package repository, which serves binary packages
+# where it has them.
+{%- endif %}
 if (!is_installed("renv")) install.packages("renv")
 Sys.setenv(RENV_CONFIG_REPOS_OVERRIDE = unname(getOption("repos")[1]))
+{%- if project.renv_activate %}
 project_library <- renv::paths$library(project = getwd())
 dir.create(project_library, recursive = TRUE, showWarnings = FALSE)
+{%- else %}
+project_library <- .libPaths()[1]
+{%- endif %}
 restore <- list(project = getwd(), library = project_library, lockfile = "renv.lock",
                 prompt = FALSE)
 # renv >= 0.14 can leave renv itself out; older ones restore it too.
@@ -73,12 +86,15 @@ if ("exclude" %in% names(formals(renv::restore))) restore$exclude <- "renv"
 do.call(renv::restore, restore)
 install_missing("jsonlite", install.packages)
 locked <- setdiff(names(jsonlite::fromJSON("renv.lock")$Packages), "renv")
+{%- if project.renv_activate %}
 .libPaths(c(project_library, .libPaths()))
+{%- endif %}
 restored <- vapply(locked, requireNamespace, logical(1), quietly = TRUE)
 if (!all(restored)) {
   stop("These R packages from renv.lock did not restore: ",
        paste(locked[!restored], collapse = ", "), call. = FALSE)
 }
+{%- if project.renv_activate %}
 if (!dir.exists(file.path(project_library, "renv"))) {
   file.copy(system.file(package = "renv"), project_library, recursive = TRUE)
 }
@@ -90,6 +106,7 @@ if (normalizePath(older, mustWork = FALSE) != normalizePath(project_library)) {
   dir.create(dirname(older), recursive = TRUE, showWarnings = FALSE)
   file.symlink(normalizePath(project_library), older)
 }
+{%- endif %}
 {%- endif %}
 {%- if description %}
 
