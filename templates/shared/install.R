@@ -55,8 +55,8 @@ optional_remotes <- character()
 {%- endif %}
 {%- endif %}
 {%- if renv %}
-
 {%- if project.renv_activate %}
+
 # renv.lock: restore exactly the versions it records (renv::restore(), never
 # only activate), into the project library, where renv/activate.R looks when
 # RStudio starts. RENV_CONFIG_REPOS_OVERRIDE points renv at the image's own
@@ -64,6 +64,7 @@ optional_remotes <- character()
 # .Rprofile is not read here, so the lockfile's renv version is not fetched
 # first: the image's renv restores, and goes into the project library too.
 {%- else %}
+
 # renv.lock: restore exactly the versions it records (renv::restore()).
 # There is no renv/activate.R to find renv's project library when R starts,
 # so they go into the library R itself uses first (.libPaths()[1]), where
