@@ -339,7 +339,7 @@ def rprofile_warnings(folder: str) -> list[str]:
         for _, path in _SOURCED.findall(code):
             if "file.exists" in code:
                 continue  # guarded: R skips it when it is missing
-            inside = path[2:] if path.startswith("~/") else path
+            inside = path.removeprefix("~/")
             shown = rcode.shown(path)
             if os.path.normpath(inside) == ".Rprofile":
                 warnings.append(f"warning: .Rprofile sources {shown}, and on Binder the project is the home "
