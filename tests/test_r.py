@@ -243,12 +243,26 @@ def test_a_missing_description_dependency_fails_and_is_named(tmp_path, r_session
     assert "These R packages did not install: notOnCran" in result.stderr
 
 
+LOCK = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
+# What renv::init() writes; only its presence matters to where install.R restores.
+ACTIVATE_R = 'local({\n  version <- "1.0.7"\n  # ...\n})\n'
+
+
+def test_an_renv_lock_without_activate_r_is_restored_into_the_library_r_uses_first(tmp_path, r_session):
+    """No renv/activate.R means nothing would look in renv's project library
+    when R starts, so the packages go where R itself looks first."""
+    project = bake_existing(tmp_path, {"renv.lock": LOCK})
+    result = r_session.run("binder/install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "tinyA" in r_session.installed()
+    assert not (project / "renv" / "library").exists()
+
+
 def test_renv_lock_is_restored_and_checked(tmp_path, r_session):
     """renv is not packaged in Debian bookworm: a stand-in renv from the
     local repository records the restore() call and installs what the
     lockfile names (tests/local_repos.py)."""
-    lock = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
-    project = bake_existing(tmp_path, {"renv.lock": lock})
+    project = bake_existing(tmp_path, {"renv.lock": LOCK, "renv/activate.R": ACTIVATE_R})
     result = r_session.run("binder/install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     # The image's renv restores into the project library, where renv's
@@ -273,8 +287,7 @@ def test_renv_restores_where_old_and_new_activate_r_look(tmp_path, r_session):
     """renv 1.x on R >= 4.4 puts the project library under an OS folder;
     the activate.R of older lockfiles looks in renv/library/R-x.y/<platform>:
     both lead to the restored packages."""
-    lock = '{"R": {"Version": "4.2.2"}, "Packages": {"tinyA": {"Package": "tinyA", "Version": "0.0.1"}}}\n'
-    project = bake_existing(tmp_path, {"renv.lock": lock})
+    project = bake_existing(tmp_path, {"renv.lock": LOCK, "renv/activate.R": ACTIVATE_R})
     result = r_session.run("binder/install.R", cwd=project, env={"STANDIN_RENV_OS": "linux-ubuntu-noble"})
     assert result.returncode == 0, result.stderr
     [newer] = (project / "renv" / "library" / "linux-ubuntu-noble").glob("R-*/*")
