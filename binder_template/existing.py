@@ -189,17 +189,18 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
     return name, edit
 
 
-def renv_r_version(project_dir) -> str | None:
+def renv_r_version(project_dir, lockfile: str = "renv.lock") -> str | None:
     try:
-        version = json.loads(read_bytes(os.path.join(project_dir, "renv.lock")))["R"]["Version"]
+        version = json.loads(read_bytes(os.path.join(project_dir, lockfile)))["R"]["Version"]
     except (NotRead, ValueError, KeyError, TypeError, RecursionError):
         return None
     return version if isinstance(version, str) and re.fullmatch(r"\d+\.\d+\.\d+", version) else None
 
 
-def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str | None:
+def renv_version_warning(project_dir, r_version: str, choices: list[str],
+                         lockfile: str = "renv.lock") -> str | None:
     """A warning when renv.lock was made with another R than the chosen tag."""
-    locked = renv_r_version(project_dir)
+    locked = renv_r_version(project_dir, lockfile)
     if locked is None or locked == r_version:
         return None
 
@@ -212,4 +213,4 @@ def renv_version_warning(project_dir, r_version: str, choices: list[str]) -> str
         risk = "packages locked for an older R often fail to install on a newer one"
     else:
         image, risk = f"R {r_version}", "packages locked for a newer R may not install on an older one"
-    return f"warning: renv.lock was made with R {locked}, and the image has {image}: {risk}{advice}"
+    return f"warning: {lockfile} was made with R {locked}, and the image has {image}: {risk}{advice}"

@@ -279,7 +279,8 @@ def check_existing_project(answers: dict, project_dir, out) -> dict | None:
     if origin and owner.lower() != origin[0].lower():
         facts["warnings"].append(f"warning: github_user = {owner!r}, and 'origin' is github.com/{origin[0]}/"
                                  f"{origin[1]}: the badge launches {owner}/{repo}, as you asked")
-    renv = existing.renv_version_warning(project_dir, answers["r_version"], choices)
+    renv = existing.renv_version_warning(project_dir, answers["r_version"], choices,
+                                         facts.get("renv_lock") or "renv.lock")
     for line in facts["warnings"] + ([renv] if renv else []):
         print(line, file=out)
     return facts
@@ -359,8 +360,13 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         lines += [f"Packages your code loads that {undeclared} ({tries}):"]
         lines += [f"  {name}  ({', '.join(where[:3])}{', ...' if len(where) > 3 else ''})"
                   for name, where in used.items()]
+    if facts.get("renv") and facts.get("renv_lock") != "renv.lock":
+        folder = facts["renv_lock"].removesuffix("/renv.lock")
+        lines += [f"{facts['renv_lock']} is restored into {folder}/'s renv library, which the renv::load() "
+                  "in your .Rprofile uses when R starts on Binder."]
     if facts.get("not_locked"):
-        lines += [f"Your code loads or DESCRIPTION requires packages that renv.lock does not record: "
+        lines += [f"Your code loads or DESCRIPTION requires packages that {facts.get('renv_lock') or 'renv.lock'} "
+                  "does not record: "
                   f"{', '.join(facts['not_locked'])}",
                   "  (install them and run renv::snapshot(), so that Binder restores them too)"]
     lines += binder_files.carried_lines(facts)
@@ -450,7 +456,7 @@ def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
     here = facts.get("here", "binder")
     names = [f"{here}/{facts.get('script', 'install.R')}", f"{here}/.Renviron", facts.get("apt_txt"),
              facts.get("install_R"), facts.get("postBuild"),
-             "DESCRIPTION" if facts.get("description") else None, "renv.lock" if facts.get("renv") else None,
+             "DESCRIPTION" if facts.get("description") else None, (facts.get("renv_lock") or "renv.lock") if facts.get("renv") else None,
              f"{here}/register_shiny_app.py" if answers["ui"] == "shiny" else None]
     return [name for name in names if name]
 

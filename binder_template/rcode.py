@@ -3,9 +3,10 @@
 Two sources, read without running R:
 
 - the code: `library()`, `require()`, `requireNamespace()`,
-  `loadNamespace()`, `pkg::` and `pacman::p_load()` in `.R`, `.Rmd`, `.qmd`
-  and `.Rnw` files, with only the R chunks of the documents, as
-  `renv::dependencies()` reads them;
+  `loadNamespace()`, `pkg::`, `pacman::p_load()` and
+  `tar_option_set(packages =)` in `.R`, `.Rmd`, `.qmd` and `.Rnw` files,
+  with only the R chunks of the documents, as `renv::dependencies()` reads
+  them;
 - DESCRIPTION, the way R's `read.dcf()` reads it, with a warning where a
   field would not mean what its author meant.
 
@@ -47,6 +48,11 @@ _LOAD_CALL = re.compile(
     r"(?:package\s*=\s*)?(?P<quote>[\"']?)(?P<name>" + _NAME + r")(?P=quote)\s*(?P<rest>[,)])")
 _NAMESPACE_USE = re.compile(r"(?<![\w.$@:])(" + _NAME + r"):::?(?=[A-Za-z._`])")
 _P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))*)\)")
+# targets::tar_option_set(packages = c("a", "b")): the packages each target
+# loads. renv reads it (renv_dependencies_discover_r_targets) when the value
+# is literal strings, and counts targets itself; so do we.
+_TAR_OPTION_SET = re.compile(r"(?<![\w.$@])(?:targets::)?tar_option_set\s*(?P<open>\()")
+_TAR_PACKAGES = re.compile(r"(?<![\w.])packages\s*=\s*(?:c\s*\(([^()]*)\)|([\"'][^\"'\n]*[\"']))")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
@@ -223,6 +229,17 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
             item = item.strip().strip("\"'")
             if PACKAGE_NAME.fullmatch(item):  # named arguments (install = FALSE) hold '='
                 found.append((item, line_of(match.start())))
+    calls = list(_TAR_OPTION_SET.finditer(code))
+    closes = closes if closes is not None or not calls else closing_parens(code)
+    for match in calls:
+        found.append(("targets", line_of(match.start())))
+        # Bounded, from the one pass over the parentheses: a file of
+        # unclosed calls stays linear.
+        packages = _TAR_PACKAGES.search(code, match.end(), call_end(code, match.end(), closes, match.start("open")))
+        items = (packages.group(1) or packages.group(2)).split(",") if packages else []
+        quoted = [item.strip() for item in items]
+        if all(len(q) >= 2 and q[0] == q[-1] and q[0] in "\"'" for q in quoted):  # literals only, as renv
+            found += [(q[1:-1], line_of(match.start())) for q in quoted if PACKAGE_NAME.fullmatch(q[1:-1])]
     return found
 
 

@@ -225,35 +225,62 @@ RENV_LOCK_RULE = ("Binder restores the packages from it, and renv restores only 
                   "if the project no longer uses renv")
 
 
-def read_renv_lock(folder: str) -> tuple[list[str] | None, str | None]:
+def read_renv_lock(folder: str, lockfile: str = "renv.lock") -> tuple[list[str] | None, str | None]:
     """The packages renv.lock records (None when there is no renv.lock), and
     why it cannot be used, when it cannot: a lockfile cut short or not made
     by renv would otherwise pass, and the report would blame the packages."""
-    path = os.path.join(folder, "renv.lock")
+    path = os.path.join(folder, lockfile)
     if not os.path.lexists(path) or os.path.islink(path) or not os.path.isfile(path):
         return None, None  # a link or a special file is refused with the other files
     try:
         data = reading.read_bytes(path, RENV_LOCK_LIMIT)
     except reading.NotRead as err:
-        return [], f"renv.lock {err}: {RENV_LOCK_RULE}"
+        return [], f"{lockfile} {err}: {RENV_LOCK_RULE}"
     try:
         lock = json.loads(data.decode("utf-8", errors="replace").removeprefix("\ufeff"))
     except RecursionError:
-        return [], (f"renv.lock is not a lockfile renv writes (its values nest deeper than Python's JSON "
+        return [], (f"{lockfile} is not a lockfile renv writes (its values nest deeper than Python's JSON "
                     f"reader goes, about {sys.getrecursionlimit()} levels): {RENV_LOCK_RULE}")
     except ValueError as err:
         where = f"line {err.lineno}, column {err.colno}: {err.msg}" if isinstance(err, json.JSONDecodeError) \
             else str(err)
-        return [], f"renv.lock is not valid JSON ({where}): {RENV_LOCK_RULE}"
+        return [], f"{lockfile} is not valid JSON ({where}): {RENV_LOCK_RULE}"
     packages = lock.get("Packages", {}) if isinstance(lock, dict) else None
     if not isinstance(packages, dict):
-        return [], f"renv.lock is not a lockfile (a JSON object whose \"Packages\" is an object): {RENV_LOCK_RULE}"
+        return [], f"{lockfile} is not a lockfile (a JSON object whose \"Packages\" is an object): {RENV_LOCK_RULE}"
     return sorted(packages), None
 
 
 def renv_lock_packages(folder: str) -> list[str] | None:
     """The packages renv.lock records, None when there is none."""
-    return read_renv_lock(folder)[0]
+    return read_renv_lock(folder, renv_lockfile(folder) or "renv.lock")[0]
+
+
+# renv::load("r") or renv::load(project = "r") in the root .Rprofile: the
+# renv project R starts with is in that subfolder.
+_RENV_LOAD = re.compile(r"""\brenv::(?:load|activate)\(\s*(?:project\s*=\s*)?(["'])([^"'\n]+)\1""")
+# A subfolder name that is the same in R, in a Dockerfile's COPY and in the report.
+_PLAIN_FOLDER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
+
+
+def renv_lockfile(folder: str) -> str:
+    """The renv.lock R starts with, relative to the root: renv.lock, or the
+    one in the subfolder that the root .Rprofile loads with renv::load("r")
+    (a Python repository with its R project in r/, say); "" when neither.
+    A lockfile elsewhere, that nothing at the root loads, is left alone: R
+    on Binder starts in the root, and an old lockfile would fail the build."""
+    if os.path.lexists(os.path.join(folder, "renv.lock")):
+        return "renv.lock"
+    rprofile = os.path.join(folder, ".Rprofile")
+    if os.path.islink(rprofile) or not os.path.isfile(rprofile):
+        return ""
+    for line in (reading.read_text(rprofile, rcode.MAX_FILE_BYTES) or "").splitlines():
+        for _, path in _RENV_LOAD.findall(line.split("#", 1)[0]):
+            sub = path.strip().removeprefix("./").rstrip("/")
+            if _PLAIN_FOLDER.fullmatch(sub) and ".." not in sub.split("/") \
+                    and os.path.lexists(os.path.join(folder, sub, "renv.lock")):
+                return f"{sub}/renv.lock"
+    return ""
 
 
 def survey(folder: str, answers: dict, choices: list[str]) -> dict:
@@ -274,7 +301,8 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         refusals.insert(0, f"this folder is inside the git repository {facts['top']}, and Binder reads a "
                            "repository from its root: run this there, with repo_name that folder's name")
     refusals += unsafe_paths(folder, setup["here"], setup["script"])
-    for name in ("DESCRIPTION", "renv.lock", ".Rprofile", "renv/activate.R", "renv/settings.json"):
+    lockfile = renv_lockfile(folder)
+    for name in ("DESCRIPTION", lockfile or "renv.lock", ".Rprofile", "renv/activate.R", "renv/settings.json"):
         path = os.path.join(folder, name)
         if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
             refusals.append(f"{name} is not a regular file (a symbolic link or a special file): "
@@ -284,7 +312,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
     warnings += [f"warning: {w}" for w in description["warnings"]]
     refusals += description["errors"]
     warnings += rprofile_warnings(folder) if os.path.isfile(os.path.join(folder, ".Rprofile")) else []
-    locked, lock_problem = read_renv_lock(folder)
+    locked, lock_problem = read_renv_lock(folder, lockfile or "renv.lock")
     refusals += [lock_problem] if lock_problem else []
     used = rcode.packages_used(folder)
     # renv projects get their packages from renv.lock alone: renv's library
@@ -298,9 +326,11 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "description": os.path.isfile(os.path.join(folder, "DESCRIPTION")),
         "rprofile": os.path.isfile(os.path.join(folder, ".Rprofile")),
         "renv": locked is not None,
-        # Without renv/activate.R nothing looks in renv's project library
-        # when R starts: the lockfile is restored where R looks.
-        "renv_activate": os.path.isfile(os.path.join(folder, "renv", "activate.R")),
+        "renv_lock": lockfile,
+        # Where R looks for the packages when it starts: renv's project
+        # library, when renv/activate.R or the root .Rprofile's renv::load()
+        # leads there; else the library R itself uses first.
+        "renv_activate": lockfile not in ("", "renv.lock") or os.path.isfile(os.path.join(folder, "renv", "activate.R")),
         # environment.yml's R packages, by their R names where the project
         # spells them; the other CRAN ones are matched at build time.
         **conda,

@@ -73,6 +73,18 @@ paths <- list(library = function(project = NULL) {
                                paste0("R-", getRversion()$major, ".", getRversion()$minor),
                                R.version$platform)))
 })
+# renv::load(project): R's library paths become the project library and the
+# base packages alone, as renv's load() and its sandbox leave them (renv's
+# R/load.R, renv_load_libpaths; "sets the library paths to use a
+# project-local library, sets up the system library sandbox"): a package
+# installed anywhere else is not found.
+load <- function(project = NULL, quiet = FALSE) {
+  project <- normalizePath(if (is.null(project)) getwd() else project, mustWork = TRUE)
+  library <- paths$library(project = project)
+  dir.create(library, recursive = TRUE, showWarnings = FALSE)
+  assign(".lib.loc", c(library, .Library), envir = environment(.libPaths))
+  invisible(project)
+}
 """,
     "BiocManager": RECORD_CALL + """
 install <- function(pkgs = character(), ..., update = TRUE, ask = TRUE) {
@@ -141,7 +153,7 @@ def build_cran(root: Path, rscript: str, extra: tuple[str, ...] = ()) -> Path:
     for name in sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS)):
         tiny_tarball(contrib, name)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
-    exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths", "BiocManager": "install"}
+    exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths, load", "BiocManager": "install"}
     sources += [make_r_package(root / "src", name, code, exports[name]) for name, code in STAND_INS.items()]
     r = str(Path(rscript).with_name("R"))
     for source in sources:

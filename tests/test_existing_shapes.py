@@ -376,6 +376,25 @@ def test_packages_are_found_the_way_renv_dependencies_finds_them():
     assert sorted(name for name, _ in rcode.packages_in_code(rcode.r_parts(rnw, ".rnw"))) == ["lattice", "xtable"]
 
 
+def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
+    """_targets.R: tar_option_set(packages = ...) is what each target loads.
+    renv counts the literal names, and targets itself
+    (renv_dependencies_discover_r_targets); a name held in a variable is not
+    guessed at."""
+    pipeline = textwrap.dedent("""\
+        library(targets)
+        tar_option_set(
+          packages = c("tibble", 'readr',
+                       "ggplot2"),  # tar_option_set(packages = "commented")
+          format = "rds"
+        )
+        targets::tar_option_set(packages = "sf", memory = c("transient"))
+        tar_option_set(packages = pkgs)
+        """)
+    assert sorted({name for name, _ in rcode.packages_in_code(pipeline)}) == [
+        "ggplot2", "readr", "sf", "targets", "tibble"]
+
+
 def test_description_is_read_as_r_reads_it():
     fields, warnings, errors = rcode.read_dcf(
         "Package: x\nImports: tinyA,\n    tinyB (>= 1.0)\nImports: tinyC\n\nSuggests: aa bb cc\n")
@@ -448,7 +467,9 @@ def test_a_stale_badge_in_the_knitted_readme_is_reported(tmp_path):
      ["ui=shiny", "apt_packages=libgsl-dev", "r_version=4.4.0"]),
     ({".binder/runtime.txt": "r-4.1.2\n", "renv.lock": '{"R": {"Version": "4.1.2"}, "Packages": {}}\n',
       ".Rprofile": 'source("renv/activate.R")\n'}, ["r_version=4.1.2"]),
-], ids=["carried", "shiny-compendium", "renv-dot-binder"])
+    ({"pipeline.py": "print(1)\n", "r/renv.lock": '{"R": {"Version": "4.4.0"}, "Packages": {}}\n',
+      "r/fit.R": "library(tinyA)\n", ".Rprofile": 'renv::load("r")\n'}, ["r_version=4.4.0"]),
+], ids=["carried", "shiny-compendium", "renv-dot-binder", "renv-in-r-subfolder"])
 def test_the_generated_files_read_as_written_for_this_project(tmp_path, files, answers):
     from tests.helpers import hadolint, leftovers
 
@@ -466,8 +487,27 @@ def test_the_generated_files_read_as_written_for_this_project(tmp_path, files, a
     dockerfile = (here / "Dockerfile").read_text()
     if "ui=shiny" not in answers:
         assert "shiny" not in dockerfile.lower()
-    if not (folder / "renv.lock").exists():
+    if not (folder / ".Rprofile").exists():
         assert "renv" not in (here / "install.R").read_text() and ".Rprofile" not in dockerfile
+
+
+@pytest.mark.parametrize("rprofile,expected", [
+    ('renv::load("r")\nlibrary(here)\n', "r/renv.lock"),
+    ("renv::load(project = './r/')\n", "r/renv.lock"),
+    ('  renv::activate("r")  # for Binder\n', "r/renv.lock"),
+    ('# renv::load("r")\n', ""),             # commented out
+    ('renv::load("../r")\n', ""),            # outside the repository
+    ('renv::load("elsewhere")\n', ""),       # no lockfile there
+    ('renv::load(here::here("r"))\n', ""),   # not a plain path: not guessed
+], ids=["load", "project-argument", "activate", "comment", "outside", "no-lockfile", "expression"])
+def test_an_renv_project_in_a_subfolder_is_found_through_the_root_rprofile(tmp_path, rprofile, expected):
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "renv.lock").write_text('{"Packages": {}}\n')
+    (tmp_path / ".Rprofile").write_text(rprofile)
+    assert survey.renv_lockfile(str(tmp_path)) == expected
+    # A lockfile at the root is the one R starts with, whatever .Rprofile says.
+    (tmp_path / "renv.lock").write_text('{"Packages": {}}\n')
+    assert survey.renv_lockfile(str(tmp_path)) == "renv.lock"
 
 
 def test_a_new_repository_install_r_keeps_its_line_breaks(cookies):

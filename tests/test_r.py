@@ -258,6 +258,29 @@ def test_an_renv_lock_without_activate_r_is_restored_into_the_library_r_uses_fir
     assert not (project / "renv" / "library").exists()
 
 
+def test_an_renv_project_in_a_subfolder_that_the_root_rprofile_loads_starts_with_its_packages(
+        tmp_path, r_session):
+    """Issue 22: a Python repository with its R project in r/, and a root
+    .Rprofile that runs renv::load("r"), then library(). R on Binder starts
+    in the root, so that .Rprofile runs at every start: r/renv.lock goes into
+    r/'s project library, and R started there (Rscript, as RStudio's session
+    does) loads it without failing."""
+    rprofile = 'renv::load("r")\nlibrary(tinyA)\n'
+    project = bake_existing(tmp_path, {"pyproject.toml": "[project]\nname = 'pipeline'\n",
+                                       "r/renv.lock": LOCK.replace('}}}', '}, "tinyB": '
+                                                                   '{"Package": "tinyB", "Version": "0.0.1"}}}'),
+                                       "r/analysis.R": "library(tinyB)\n", ".Rprofile": rprofile})
+    result = r_session.run("binder/install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    [library] = (project / "r" / "renv" / "library").glob("R-*/*")
+    assert {p.name for p in library.iterdir()} == {"renv", "tinyA", "tinyB"}
+    assert {"tinyA", "tinyB"}.isdisjoint(r_session.installed())
+    # R started in the root reads .Rprofile (not the test's own profile).
+    started = r_session.run("-e", 'library(tinyB); cat("attached\\n")', cwd=project,
+                            env={"R_PROFILE_USER": str(project / ".Rprofile")})
+    assert started.returncode == 0 and started.stdout == "attached\n", started.stderr
+
+
 def test_renv_lock_is_restored_and_checked(tmp_path, r_session):
     """renv is not packaged in Debian bookworm: a stand-in renv from the
     local repository records the restore() call and installs what the

@@ -323,6 +323,36 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
 
 
 @pytest.mark.parametrize("tag", TAGS)
+def test_an_renv_project_in_a_subfolder_loaded_by_the_root_rprofile_starts_on_binder(
+        docker_host, standins, tmp_path, tag):
+    """Issue 22: a Python repository with its R project in r/ (r/renv.lock)
+    and a root .Rprofile running renv::load("r"), then library(). On Binder
+    that .Rprofile runs whenever R starts in the home folder: built as
+    Binder builds it, R started there as the user (Rscript, as RStudio's
+    session) gets through it and attaches every locked package."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "pipeline"
+    (project / "r").mkdir(parents=True)
+    (project / "r" / "renv.lock").write_text(RENV_LOCK)
+    (project / "r" / "fit.R").write_text("library(tinyB)\n")
+    (project / "pipeline.py").write_text("print('python half')\n")
+    (project / ".Rprofile").write_text('renv::load("r")\nlibrary(tinyA)\n')
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=pipeline", "github_user=octo-cat",
+                  "online_checks=false", f"r_version={tag}"])
+    assert result.returncode == 0, result.stderr
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    found = inside(docker_host, build.image, """
+        cd "$HOME"
+        Rscript -e 'library(tinyB); cat("attached=yes\\n")'
+        Rscript -e 'cat("from=", normalizePath(dirname(find.package("tinyB"))) == normalizePath(renv::paths$library(project = "r")), "\\n", sep = "")'
+    """)
+    assert found == {"attached": "yes", "from": "TRUE"}
+
+
+@pytest.mark.parametrize("tag", TAGS)
 def test_a_shiny_repository_registers_its_app_where_the_images_jupyter_reads(cookies, docker_host, standins, tag):
     """ui=shiny: the configuration lands in the Jupyter environment's own
     folder (/opt/venv/etc/jupyter), not /etc/jupyter, which mybinder.org
