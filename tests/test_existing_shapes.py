@@ -376,6 +376,19 @@ def test_packages_are_found_the_way_renv_dependencies_finds_them():
     assert sorted(name for name, _ in rcode.packages_in_code(rcode.r_parts(rnw, ".rnw"))) == ["lattice", "xtable"]
 
 
+def test_windows_line_endings_change_nothing_that_is_found():
+    """Files saved on Windows end lines with \\r\\n: the same packages, on the
+    same lines, in code and in each kind of document."""
+    code = 'library(dplyr) # library(no)\nx <- "a\nb"; require(tidyr)\npacman::p_load(sf,\n  here)\n'
+    rmd = "---\noutput: bookdown::html_document2\n---\n```{r setup}\nlibrary(readr)\n```\n" \
+          "```{r, eval=FALSE}\nlibrary(no)\n```\n`r knitr::kable(1)`\n"
+    rnw = "<<setup>>=\nlibrary(lattice)\n@\nlibrary(not_code)\n"
+    for text, suffix in ((code, ".r"), (rmd, ".rmd"), (rnw, ".rnw")):
+        crlf = text.replace("\n", "\r\n")
+        assert rcode.packages_in_code(rcode.r_parts(crlf, suffix)) == \
+            rcode.packages_in_code(rcode.r_parts(text, suffix)) != []
+
+
 def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
     """_targets.R: tar_option_set(packages = ...) is what each target loads.
     renv counts the literal names, and targets itself

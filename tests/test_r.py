@@ -236,6 +236,15 @@ def test_description_dependencies_install_from_the_images_repository(tmp_path, r
     assert "These optional R packages did not install: notOnCranEither" in result.stderr
 
 
+def test_a_description_written_with_a_unicode_version_sign_still_installs(tmp_path, r_session):
+    """"tinyA (\u2265 0.0.1)", as a word processor writes >=: R CMD check
+    would reject it, but the analysis needs tinyA all the same."""
+    project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace(">=", "\u2265")})
+    result = r_session.run("binder/install.R", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "tinyA" in r_session.installed()
+
+
 def test_a_missing_description_dependency_fails_and_is_named(tmp_path, r_session):
     project = bake_existing(tmp_path, {"DESCRIPTION": DESCRIPTION.replace("tinyA (>= 0.0.1)", "notOnCran")})
     result = r_session.run("binder/install.R", cwd=project)
