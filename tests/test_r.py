@@ -264,7 +264,12 @@ def test_an_renv_lock_without_activate_r_is_restored_into_the_library_r_uses_fir
     result = r_session.run("binder/install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     assert "tinyA" in r_session.installed()
-    assert not (project / "renv" / "library").exists()
+    # An R Markdown file in a subfolder that runs renv::load("..") switches
+    # to renv's project library, which leads to the same packages.
+    analysis = project / "analysis"
+    analysis.mkdir()
+    knitted = r_session.run("-e", 'renv::load(".."); library(tinyA); cat("attached\\n")', cwd=analysis)
+    assert knitted.returncode == 0 and knitted.stdout == "attached\n", knitted.stderr
 
 
 def test_an_renv_project_in_a_subfolder_that_the_root_rprofile_loads_starts_with_its_packages(

@@ -301,13 +301,16 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
     """Issue 22: a Shiny app with renv.lock and no renv/activate.R or
     .Rprofile. Restored into renv's project library, nothing found the
     packages when R started, so the badge opened an app that could not
-    start. From the home folder, as the user: R finds every locked one."""
+    start. From the home folder, as the user: R finds every locked one, and
+    so does an R Markdown file in a subfolder that runs renv::load("..")."""
     from tests.conftest import TEMPLATE_ROOT, tool
 
     project = tmp_path / "bikes"
     project.mkdir()
     (project / "renv.lock").write_text(RENV_LOCK)
     (project / "app.R").write_text("library(tinyA)\nlibrary(tinyB)\nlibrary(shiny)\n")
+    (project / "analysis").mkdir()
+    (project / "analysis" / "report.Rmd").write_text('```{r}\nrenv::load("..")\nlibrary(tinyB)\n```\n')
     result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
                   str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=bikes", "github_user=octo-cat",
                   "online_checks=false", f"r_version={tag}", "ui=shiny"])
@@ -318,8 +321,9 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
         cd "$HOME"
         Rscript -e 'library(tinyA); library(tinyB); cat("attached=yes\\n")'
         Rscript -e 'cat("first=", normalizePath(find.package("tinyA")) == normalizePath(file.path(.libPaths()[1], "tinyA")), "\\n", sep = "")'
+        cd analysis && Rscript -e 'renv::load(".."); library(tinyB); cat("knitted=yes\\n")'
     """)
-    assert found == {"attached": "yes", "first": "TRUE"}
+    assert found == {"attached": "yes", "first": "TRUE", "knitted": "yes"}
 
 
 @pytest.mark.parametrize("tag", TAGS)

@@ -123,6 +123,14 @@ if (normalizePath(older, mustWork = FALSE) != normalizePath(project_library)) {
   dir.create(dirname(older), recursive = TRUE, showWarnings = FALSE)
   file.symlink(normalizePath(project_library), older)
 }
+{%- else %}
+# A renv::load() in your code (an R Markdown file's renv::load(".."), say)
+# switches to renv's project library: it leads to the same packages.
+renv_library <- renv::paths$library(project = renv_project)
+if (!file.exists(renv_library)) {
+  dir.create(dirname(renv_library), recursive = TRUE, showWarnings = FALSE)
+  file.symlink(normalizePath(project_library), renv_library)
+}
 {%- endif %}
 {%- endif %}
 {%- if description %}
