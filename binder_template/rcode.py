@@ -3,8 +3,9 @@
 Two sources, read without running R:
 
 - the code: `library()`, `require()`, `requireNamespace()`,
-  `loadNamespace()`, `pkg::`, `pacman::p_load()` and
-  `tar_option_set(packages =)` in `.R`, `.Rmd`, `.qmd` and `.Rnw` files,
+  `loadNamespace()`, `pkg::`, `pacman::p_load()`,
+  `tar_option_set(packages =)` and `lapply(pkgs, library, ...)` in `.R`,
+  `.Rmd`, `.qmd` and `.Rnw` files,
   with only the R chunks of the documents, as `renv::dependencies()` reads
   them;
 - DESCRIPTION, the way R's `read.dcf()` reads it, with a warning where a
@@ -53,6 +54,13 @@ _P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))
 # is literal strings, and counts targets itself; so do we.
 _TAR_OPTION_SET = re.compile(r"(?<![\w.$@])(?:targets::)?tar_option_set\s*(?P<open>\()")
 _TAR_PACKAGES = re.compile(r"(?<![\w.])packages\s*=\s*(?:c\s*\(([^()]*)\)|([\"'][^\"'\n]*[\"']))")
+# lapply(pkgs, library, character.only = TRUE): library passed to an apply,
+# over c("a", "b") or a name assigned c("a", "b") in the same file. renv
+# does not read these; projects that load their packages so are common.
+_APPLY_LOAD = re.compile(
+    r"(?<![\w.$@])(?:base::|purrr::)?(?:lapply|sapply|walk|map)\s*\(\s*(?:X\s*=\s*)?"
+    r"(?:(?P<vector>c\s*\([^()]*\))|(?P<variable>[A-Za-z.][\w.]*))\s*,\s*(?:FUN\s*=\s*)?"
+    r"(?:base::)?(?:library|require|requireNamespace)\s*[,)]")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
@@ -229,6 +237,16 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
             item = item.strip().strip("\"'")
             if PACKAGE_NAME.fullmatch(item):  # named arguments (install = FALSE) hold '='
                 found.append((item, line_of(match.start())))
+    assignments: dict[str, list[tuple[int, str]]] = {}  # one pass per name, however often it is applied
+    for match in _APPLY_LOAD.finditer(code):
+        vector = match.group("vector")
+        if not vector:
+            name = match.group("variable")
+            if name not in assignments:
+                assignments[name] = assigned_vectors(code, name)
+            before = bisect.bisect_left(assignments[name], (match.start(),)) - 1  # the last one before
+            vector = assignments[name][before][1] if before >= 0 else ""
+        found += [(name, line_of(match.start())) for name in string_literals(vector)]
     calls = list(_TAR_OPTION_SET.finditer(code))
     closes = closes if closes is not None or not calls else closing_parens(code)
     for match in calls:
@@ -236,11 +254,23 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         # Bounded, from the one pass over the parentheses: a file of
         # unclosed calls stays linear.
         packages = _TAR_PACKAGES.search(code, match.end(), call_end(code, match.end(), closes, match.start("open")))
-        items = (packages.group(1) or packages.group(2)).split(",") if packages else []
-        quoted = [item.strip() for item in items]
-        if all(len(q) >= 2 and q[0] == q[-1] and q[0] in "\"'" for q in quoted):  # literals only, as renv
-            found += [(q[1:-1], line_of(match.start())) for q in quoted if PACKAGE_NAME.fullmatch(q[1:-1])]
+        vector = f"c({packages.group(1) or packages.group(2)})" if packages else ""
+        found += [(name, line_of(match.start())) for name in string_literals(vector)]  # literals only, as renv
     return found
+
+
+def assigned_vectors(code: str, name: str) -> list[tuple[int, str]]:
+    """Where `name <- c(...)` (or `=`) is in the code, and the c(...) as written."""
+    assignment = re.compile(r"(?<![\w.$@])" + re.escape(name) + r"\s*(?:<-|=)\s*(c\s*\([^()]*\))")
+    return [(match.start(), match.group(1)) for match in assignment.finditer(code)]
+
+
+def string_literals(vector: str) -> list[str]:
+    """The package names in c("a", 'b'), when every item is a literal."""
+    items = [item.strip() for item in vector[vector.find("(") + 1:-1].split(",") if item.strip()]
+    if not all(len(q) >= 2 and q[0] == q[-1] and q[0] in "\"'" for q in items):
+        return []
+    return [q[1:-1] for q in items if PACKAGE_NAME.fullmatch(q[1:-1])]
 
 
 def code_files(folder: str):

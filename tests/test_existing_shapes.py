@@ -389,6 +389,25 @@ def test_windows_line_endings_change_nothing_that_is_found():
             rcode.packages_in_code(rcode.r_parts(text, suffix)) != []
 
 
+def test_packages_loaded_through_an_apply_are_found():
+    """lapply(pkgs, library, character.only = TRUE) over a vector of names:
+    the vector as last assigned before the call, or written in it. A vector
+    that is not all literal names is not guessed at."""
+    code = textwrap.dedent("""\
+        lapply(pkgs, library, character.only = TRUE)
+        pkgs <- c("dplyr", 'ggplot2')
+        invisible(lapply(pkgs, library, character.only = TRUE))
+        pkgs = c("sf")
+        sapply(X = pkgs, FUN = require, character.only = TRUE)
+        purrr::walk(c("readr", "tidyr"), library, character.only = TRUE)
+        more <- c("lubridate", extra)
+        lapply(more, library, character.only = TRUE)
+        lapply(files, source)
+        """)
+    assert sorted(rcode.packages_in_code(code)) == [
+        ("dplyr", 3), ("ggplot2", 3), ("purrr", 6), ("readr", 6), ("sf", 5), ("tidyr", 6)]
+
+
 def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
     """_targets.R: tar_option_set(packages = ...) is what each target loads.
     renv counts the literal names, and targets itself
