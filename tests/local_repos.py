@@ -65,11 +65,29 @@ restore <- function(project = NULL, library = NULL, lockfile = "renv.lock", prom
 }
 # renv's project library: renv/library/R-<major.minor>/<platform> in the
 # project, with an OS folder first (as renv 1.x on R >= 4.4) when
-# STANDIN_RENV_OS names one.
+# STANDIN_RENV_OS names one. Since renv 0.15.0 a project whose DESCRIPTION
+# makes it a package (a Package field and no Type, or Type: Package) keeps
+# its library in the user's cache folder instead, under the project's name
+# and the first 8 digits of the MD5 of its path (activate.R's
+# renv_bootstrap_library_root_impl, renv_bootstrap_project_type and
+# renv_bootstrap_hash_text; renv commit 2de06e3).
+project_type <- function(project) {
+  desc <- tryCatch(read.dcf(file.path(project, "DESCRIPTION"), all = TRUE), error = function(e) NULL)
+  if (is.null(desc)) return("unknown")
+  if (!is.null(desc$Type)) return(tolower(desc$Type))
+  if (!is.null(desc$Package)) "package" else "unknown"
+}
 paths <- list(library = function(project = NULL) {
+  project <- if (is.null(project)) getwd() else project
   os <- Sys.getenv("STANDIN_RENV_OS")
-  do.call(file.path, as.list(c(if (is.null(project)) getwd() else project, "renv", "library",
-                               if (nzchar(os)) os,
+  root <- file.path(project, "renv", "library")
+  if (identical(project_type(project), "package")) {
+    hashfile <- tempfile("renv-hash-")
+    writeLines(project, hashfile)
+    id <- substring(unname(tools::md5sum(hashfile)), 1L, 8L)
+    root <- file.path(tools::R_user_dir("renv", "cache"), "library", paste(basename(project), id, sep = "-"))
+  }
+  do.call(file.path, as.list(c(root, if (nzchar(os)) os,
                                paste0("R-", getRversion()$major, ".", getRversion()$minor),
                                R.version$platform)))
 })

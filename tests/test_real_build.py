@@ -356,6 +356,47 @@ def test_an_renv_project_in_a_subfolder_loaded_by_the_root_rprofile_starts_on_bi
     assert found == {"attached": "yes", "from": "TRUE"}
 
 
+# Real activate.R files from the corpus: renv 0.12.3's looks for renv in
+# <project>/renv/library/R-x.y/<platform>; renv 1.0.3's, since renv 0.15.0,
+# in the user's cache folder for a project whose DESCRIPTION makes it a package.
+ACTIVATE_R_OF = {"renv-0.12.3": "compendium-kwlburials", "renv-1.0.3": "compendium-binder-dscompendium"}
+COMPENDIUM_BUILDS = [("renv-0.12.3", tag) for tag in TAGS] + [("renv-1.0.3", "latest")]
+
+
+@pytest.mark.parametrize("activate,tag", COMPENDIUM_BUILDS, ids=[f"{a}-{t}" for a, t in COMPENDIUM_BUILDS])
+def test_an_renv_compendium_finds_its_packages_when_r_starts_at_home(docker_host, standins, tmp_path, activate, tag):
+    """Issue 22: a compendium (a DESCRIPTION with a Package field) with
+    renv. renv since 0.15 keeps such a project's library in the user's cache
+    folder, and decides so from DESCRIPTION; DESCRIPTION was copied after
+    the restore, so the restore went into renv/library and R, started at
+    home with the project's .Rprofile, found none of the packages."""
+    from tests.conftest import TEMPLATE_ROOT, tool
+
+    project = tmp_path / "burials"
+    (project / "renv").mkdir(parents=True)
+    (project / "renv.lock").write_text(RENV_LOCK)
+    corpus = Path(__file__).parent / "corpus" / ACTIVATE_R_OF[activate]
+    shutil.copy(corpus / "renv" / "activate.R", project / "renv" / "activate.R")
+    (project / ".Rprofile").write_text('source("renv/activate.R")\n')
+    (project / "DESCRIPTION").write_text("Package: burials\nTitle: Burials\nVersion: 0.1\nImports: tinyA, tinyB\n")
+    (project / "analysis").mkdir()
+    (project / "analysis" / "paper.R").write_text("library(tinyA)\nlibrary(tinyB)\n")
+    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
+                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=burials", "github_user=octo-cat",
+                  "online_checks=false", f"r_version={tag}"])
+    assert result.returncode == 0, result.stderr
+    build = repo2docker_build(docker_host, project, BINDER)
+    assert build.ok, build.log[-4000:]
+    # R reads ~/.Rprofile as RStudio's session does: the project is the home folder.
+    found = inside(docker_host, build.image, """
+        cd "$HOME"
+        Rscript -e 'library(tinyA); library(tinyB); cat("attached=yes\\n")'
+        Rscript -e 'cat("first=", normalizePath(.libPaths()[1]) == normalizePath(dirname(find.package("tinyA"))), "\\n", sep = "")'
+    """)
+    # (renv 1.x's activate.R prints its version warning to standard output.)
+    assert (found["attached"], found["first"]) == ("yes", "TRUE")
+
+
 @pytest.mark.parametrize("tag", TAGS)
 def test_a_shiny_repository_registers_its_app_where_the_images_jupyter_reads(cookies, docker_host, standins, tag):
     """ui=shiny: the configuration lands in the Jupyter environment's own
