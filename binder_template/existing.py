@@ -110,6 +110,21 @@ def first_heading(lines: list[str]) -> int | None:
     return None
 
 
+def same_repository(url: str, launch: str) -> bool:
+    """Whether two /v2/gh/ launch links open the same repository on the same
+    BinderHub (GitHub names are case-insensitive), at any branch."""
+    def repository(link: str) -> list[str]:
+        hub, _, path = link.partition("/v2/gh/")
+        return [hub.lower(), *path.lower().split("/")[:2]]
+    return repository(url) == repository(launch)
+
+
+def for_another_repository(url: str, badge: str) -> bool:
+    """Whether a launch link opens another GitHub repository than our badge."""
+    ours = _OUR_BADGE.match(badge)
+    return "/v2/gh/" in url and bool(ours) and not same_repository(url, ours.group(2))
+
+
 class BadgeEdit:
     """What adding the badge to a README does: the new text (None when it
     already has the badge), the badge of ours it replaced, other Binder
@@ -129,7 +144,10 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     launch = ours.group(2) if ours else badge
     others = [url for i, line in enumerate(lines) if markdown[i]
               for url in _LAUNCH_URL.findall(line) if url != launch]
-    ours_before = [i for i, line in enumerate(lines) if markdown[i] and _OUR_BADGE.match(line.strip())]
+    # A badge like ours for another repository (a course's, say) is the
+    # user's own: only one that launches this repository is replaced.
+    ours_before = [i for i, line in enumerate(lines) if markdown[i] and _OUR_BADGE.match(line.strip())
+                   and same_repository(_OUR_BADGE.match(line.strip()).group(2), launch)]
     if any(markdown[i] and line.strip() == badge for i, line in enumerate(lines)):
         return BadgeEdit(None, None, others)
     if ours_before:

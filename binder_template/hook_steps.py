@@ -387,7 +387,10 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         text = read_small(os.path.join(project_dir, knitted)) if knitted else ""
         others += [(knitted, url) for url in existing.with_badge(text, badge).others] if text else []
     for name, url in others:
-        lines += [f"{name} has another Binder badge, which launches {url}: remove it if it is out of date."]
+        if existing.for_another_repository(url, badge):
+            lines += [f"{name} has a Binder badge for another repository, left as it is: {url}"]
+        else:
+            lines += [f"{name} has another Binder badge, which launches {url}: remove it if it is out of date."]
     tag = kept_dockerfile_tag(os.path.join(project_dir, here, "Dockerfile")) \
         if f"{here}/Dockerfile" in left else None
     if tag and tag != answers["r_version"]:

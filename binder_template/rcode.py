@@ -4,7 +4,8 @@ Two sources, read without running R:
 
 - the code: `library()`, `require()`, `requireNamespace()`,
   `loadNamespace()`, `pkg::`, `pacman::p_load()`,
-  `tar_option_set(packages =)` and `lapply(pkgs, library, ...)` in `.R`,
+  `tar_option_set(packages =)`, a target's `format =` and
+  `lapply(pkgs, library, ...)` in `.R`,
   `.Rmd`, `.qmd` and `.Rnw` files,
   with only the R chunks of the documents, as `renv::dependencies()` reads
   them;
@@ -53,7 +54,16 @@ _P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))
 # loads. renv reads it (renv_dependencies_discover_r_targets) when the value
 # is literal strings, and counts targets itself; so do we.
 _TAR_OPTION_SET = re.compile(r"(?<![\w.$@])(?:targets::)?tar_option_set\s*(?P<open>\()")
-_TAR_PACKAGES = re.compile(r"(?<![\w.])packages\s*=\s*(?:c\s*\(([^()]*)\)|([\"'][^\"'\n]*[\"']))")
+_TAR_PACKAGES = re.compile(
+    r"(?<![\w.])packages\s*=\s*(?:c\s*\(([^()]*)\)|([\"'][^\"'\n]*[\"'])|(?P<variable>[A-Za-z.][\w.]*))")
+# A target's storage format needs a package that nothing names: targets'
+# store_get_packages() methods (R/class_<format>.R). Since targets 1.10.0
+# "qs" is written with qs2; older targets used qs.
+TARGETS_FORMATS = {"qs": ("qs2",), "feather": ("arrow",), "parquet": ("arrow",), "fst": ("fst",),
+                   "fst_dt": ("data.table", "fst"), "fst_tbl": ("tibble", "fst"), "keras": ("keras",),
+                   "torch": ("torch",), "url": ("curl",)}
+_TARGETS_CALL = re.compile(r"(?<![\w.$@])(?:targets::|tarchetypes::)?tar_(?:target|option_set|map|plan)\w*\s*\(")
+_TARGETS_FORMAT = re.compile(r"(?<![\w.])format\s*=\s*[\"'](" + "|".join(TARGETS_FORMATS) + r")[\"']")
 # lapply(pkgs, library, character.only = TRUE): library passed to an apply,
 # over c("a", "b") or a name assigned c("a", "b") in the same file. renv
 # does not read these; projects that load their packages so are common.
@@ -254,8 +264,19 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         # Bounded, from the one pass over the parentheses: a file of
         # unclosed calls stays linear.
         packages = _TAR_PACKAGES.search(code, match.end(), call_end(code, match.end(), closes, match.start("open")))
-        vector = f"c({packages.group(1) or packages.group(2)})" if packages else ""
+        vector = ""
+        if packages and packages.group("variable"):  # packages = pkgs, pkgs <- c("a", "b") above it
+            name = packages.group("variable")
+            if name not in assignments:
+                assignments[name] = assigned_vectors(code, name)
+            before = bisect.bisect_left(assignments[name], (match.start(),)) - 1
+            vector = assignments[name][before][1] if before >= 0 else ""
+        elif packages:
+            vector = f"c({packages.group(1) or packages.group(2)})"
         found += [(name, line_of(match.start())) for name in string_literals(vector)]  # literals only, as renv
+    if calls or _TARGETS_CALL.search(code):
+        for match in _TARGETS_FORMAT.finditer(code):
+            found += [(name, line_of(match.start())) for name in TARGETS_FORMATS[match.group(1)]]
     return found
 
 

@@ -411,8 +411,8 @@ def test_packages_loaded_through_an_apply_are_found():
 def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
     """_targets.R: tar_option_set(packages = ...) is what each target loads.
     renv counts the literal names, and targets itself
-    (renv_dependencies_discover_r_targets); a name held in a variable is not
-    guessed at."""
+    (renv_dependencies_discover_r_targets); a variable is read when it was
+    assigned literal names above (renv does not), otherwise not guessed at."""
     pipeline = textwrap.dedent("""\
         library(targets)
         tar_option_set(
@@ -421,10 +421,27 @@ def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
           format = "rds"
         )
         targets::tar_option_set(packages = "sf", memory = c("transient"))
-        tar_option_set(packages = pkgs)
+        tar_option_set(packages = unknown)
+        pcks <- c("dplyr", "tidyr")
+        tar_option_set(packages = pcks)
         """)
     assert sorted({name for name, _ in rcode.packages_in_code(pipeline)}) == [
-        "ggplot2", "readr", "sf", "targets", "tibble"]
+        "dplyr", "ggplot2", "readr", "sf", "targets", "tibble", "tidyr"]
+
+
+def test_a_targets_storage_format_brings_the_package_that_stores_it():
+    """format = "qs" needs qs2 (targets >= 1.10.0, R/class_qs.R), "parquet"
+    needs arrow: nothing in the pipeline names them. Outside a targets
+    pipeline, format = "..." is another function's argument."""
+    pipeline = textwrap.dedent("""\
+        library(targets)
+        tar_option_set(format = "qs")
+        list(tar_target(data, read(), format = 'parquet'),
+             tar_target(tbl, f(), format = "fst_tbl"), tar_target(plot, g(), format = "rds"))
+        """)
+    assert sorted(rcode.packages_in_code(pipeline)) == [
+        ("arrow", 3), ("fst", 4), ("qs2", 2), ("targets", 1), ("targets", 2), ("tibble", 4)]
+    assert rcode.packages_in_code('knitr::kable(x, format = "url")\nformat(x, format = "qs")\n') == [("knitr", 1)]
 
 
 def test_description_is_read_as_r_reads_it():
@@ -483,12 +500,29 @@ def test_a_kept_dockerfile_for_another_r_is_said(tmp_path):
 
 
 def test_a_stale_badge_in_the_knitted_readme_is_reported(tmp_path):
-    old = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/someone/old/HEAD)"
+    old = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/someone/soil/HEAD)"
     folder = project(tmp_path, {"README.Rmd": f"# T\n{old}\n", "README.md": f"# T\n{old}\n"},
                      origin="https://github.com/someone/soil.git")
     result = add_binder(folder)
-    assert "README.md has another Binder badge, which launches https://mybinder.org/v2/gh/someone/old/HEAD" \
+    assert "README.md has another Binder badge, which launches https://mybinder.org/v2/gh/someone/soil/HEAD" \
         in result.stdout
+
+
+def test_a_badge_for_another_repository_is_kept_on_an_only_gh_pages_branch(tmp_path):
+    """Issue 22: slides published from gh-pages, the repository's only
+    branch, whose README launches the course's own repository with a badge
+    written like ours. That badge is the user's: it stays, and ours, for
+    gh-pages, is added beside it."""
+    course = "https://mybinder.org/v2/gh/rstudio-education/intro-r/master?urlpath=rstudio"
+    theirs = f"[![Binder](https://mybinder.org/badge_logo.svg)]({course})"
+    folder = project(tmp_path, {"README.md": f"# Slides\n\n{theirs}\n", "make.R": "library(tinyA)\n"},
+                     branch="gh-pages", origin="https://github.com/octo-cat/slides.git", name="slides")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    readme = (folder / "README.md").read_text()
+    assert theirs in readme.splitlines() and BADGE.format("octo-cat/slides/gh-pages") in readme
+    assert f"README.md has a Binder badge for another repository, left as it is: {course}" in result.stdout
+    assert "    git push origin gh-pages" in result.stdout
 
 
 # --- what the user reads -----------------------------------------------------------
