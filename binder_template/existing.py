@@ -14,6 +14,7 @@ import json
 import os
 import re
 
+from binder_template import rcode
 from binder_template.atomic import is_read_only, replace_file
 from binder_template.reading import NotRead, read_bytes
 from binder_template.versions import nearest_choice, version_key
@@ -128,10 +129,43 @@ def for_another_repository(url: str, badge: str) -> bool:
 class BadgeEdit:
     """What adding the badge to a README does: the new text (None when it
     already has the badge), the badge of ours it replaced, other Binder
-    badges it found."""
+    badges it found; and the R Markdown file README.md is knitted from,
+    when that is not README.Rmd, given the badge too (source)."""
 
     def __init__(self, text: str | None, replaced: str | None, others: list[str]):
         self.text, self.replaced, self.others = text, replaced, others
+        self.source: str | None = None
+
+
+# usethis's README.Rmd template says so in README.md; so do many others.
+_GENERATED_FROM = re.compile(r"generated from\s+\W?([\w./-]+\.[RrQq]md)\b")
+_MARKDOWN_OUTPUT = re.compile(r"\b(?:github_document|md_document|gfm|commonmark|markdown_github)\b")
+
+
+def knitted_from(project_dir, readme: str) -> str | None:
+    """The R Markdown file in a subfolder that README.md is knitted from
+    (rmd/readme.Rmd with output_file = "../README.md", say), found by what
+    README.md says, or else by the one document that writes markdown and
+    names README.md or is called readme. The next knit would drop a badge
+    put only into README.md."""
+    if readme.lower() != "readme.md":
+        return None
+    said = _GENERATED_FROM.search(rcode.read_text(os.path.join(project_dir, readme), 4096) or "")
+    path = said.group(1).removeprefix("./") if said else ""
+    if "/" in path and ".." not in path.split("/") and not os.path.islink(os.path.join(project_dir, path)) \
+            and os.path.isfile(os.path.join(project_dir, path)):
+        return path
+    found = []
+    for path in rcode.code_files(str(project_dir)):
+        if "/" not in path or not path.lower().endswith((".rmd", ".qmd")):
+            continue
+        text = rcode.read_text(os.path.join(project_dir, path), 65536) or ""
+        lines = text.splitlines()
+        header = "\n".join(lines[:front_matter_end(lines)])
+        if _MARKDOWN_OUTPUT.search(header) and (
+                "readme.md" in text.lower() or os.path.basename(path).lower().startswith("readme")):
+            found.append(path)
+    return found[0] if len(found) == 1 else None
 
 
 def with_badge(text: str, badge: str) -> BadgeEdit:
@@ -204,7 +238,30 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
         except OSError as err:
             raise BadgeNotWritten(f"{name} could not be written ({err.strerror}), so it was not "
                                   "changed") from None
+    edit.source = badge_into_source(project_dir, knitted_from(project_dir, name), badge)
     return name, edit
+
+
+def badge_into_source(project_dir, source: str | None, badge: str) -> str | None:
+    """The badge into the document README.md is knitted from; that
+    document's path, or None when there is none or it could not be edited
+    (README.md has the badge either way)."""
+    if source is None:
+        return None
+    path = os.path.join(project_dir, source)
+    try:
+        text = read_bytes(path, README_LIMIT).decode("utf-8")
+    except (NotRead, UnicodeDecodeError):
+        return None
+    edit = with_badge(text, badge)
+    if edit.text is not None:
+        if is_read_only(path):
+            return None
+        try:
+            replace_file(path, edit.text.encode("utf-8"))
+        except OSError:
+            return None
+    return source
 
 
 def renv_r_version(project_dir, lockfile: str = "renv.lock") -> str | None:

@@ -379,6 +379,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         lines += [f"Added the Binder badge to {readme}."]
     elif readme:
         lines += [f"{readme} already has the badge."]
+    if edit and edit.source:
+        lines += [f"{readme} is knitted from {edit.source}: the badge is in both, so the next knit keeps it."]
     else:
         lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
     others = [(readme, url) for url in (edit.others if edit else [])]
@@ -409,7 +411,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
                   "  (then see /tmp/scratch/" + repo + "/.github/workflows/binder.yml and .github/scripts/)"]
     knit = badge_changed and readme.lower() == "readme.rmd"
     # The README too, when an earlier run's badge is not committed yet.
-    to_commit = now + copied_by_dockerfile(answers, facts) + ([readme] if edit else [])
+    to_commit = now + copied_by_dockerfile(answers, facts) + ([readme] if edit else []) \
+        + ([edit.source] if edit and edit.source else [])
     plain, forced = survey.files_to_commit(str(project_dir), list(dict.fromkeys(to_commit)))
     # README.md changes once README.Rmd is knitted.
     plain += [n for n in sorted(os.listdir(project_dir)) if knit and n.lower() == "readme.md" and n not in plain]

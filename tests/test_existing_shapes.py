@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from binder_template import existing, rcode, survey
+from tests.conftest import run
 from tests.corpus_projects import GIT_ENV, add_binder, git, run_next_steps
 from tests.helpers import cookiecutter_cli
 
@@ -731,3 +732,61 @@ def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(t
                                     'if (file.exists("renv/activate.R")) source("renv/activate.R")\n')
     started = r_starts_in(home, rscript)
     assert started.returncode == 0 and started.stdout == "started\n", started.stderr
+
+
+@pytest.mark.parametrize("readme_md", [
+    "<!-- README.md is generated from rmd/readme.Rmd. Please edit that file -->\n\n# survey\n\nOld text.\n",
+    "# survey\n\nOld text.\n",
+], ids=["says-so", "found-by-its-output"])
+def test_a_readme_knitted_from_a_subfolder_gets_the_badge_in_its_source(tmp_path, readme_md):
+    """Issue 22: rmd/readme.Rmd writes README.md (output_file = "../README.md").
+    A badge put only into README.md is gone at the next knit: it goes into
+    both, outside the front matter and the R chunks, and both are committed."""
+    source = textwrap.dedent("""\
+        ---
+        output: github_document
+        knit: (function(input, ...) rmarkdown::render(input, output_file = "../README.md"))
+        ---
+        ```{r, include = FALSE}
+        repo <- "survey"
+        ```
+        # `r repo`
+
+        Old text.
+        """)
+    folder = project(tmp_path, {"README.md": readme_md, "rmd/readme.Rmd": source, "rmd/other.Rmd": "# x\n",
+                                "a.R": "library(tinyA)\n"}, origin="https://github.com/octo-cat/survey.git")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    badge = BADGE.format("octo-cat/survey/main")
+    lines = (folder / "rmd" / "readme.Rmd").read_text().splitlines()
+    assert lines[:8] == source.splitlines()[:8]
+    assert lines[8:12] == ["", "<!-- badges: start -->", badge, "<!-- badges: end -->"]
+    assert badge in (folder / "README.md").read_text().splitlines()
+    assert "README.md is knitted from rmd/readme.Rmd: the badge is in both, so the next knit keeps it." \
+        in result.stdout
+    add = next(line for line in result.stdout.splitlines() if line.strip().startswith("git add "))
+    assert " README.md" in add and " rmd/readme.Rmd" in add
+
+
+def test_jags_models_saved_as_r_files_do_not_stop_the_scan(tmp_path, rscript):
+    """Issue 22: JAGS models kept in .R files, which R's parser rejects (the
+    test checks with real R). The scan reads on: the packages of the R files
+    around them are found, and nothing from the models."""
+    model = textwrap.dedent("""\
+        model {
+          for (i in 1:N) {
+            y[i] ~ dbern(psi * p)
+          }
+          psi ~ dunif(0, 1)
+          p ~ dbeta(1, 1) T(0.01, )
+        }
+        """)
+    folder = tmp_path / "owls"
+    (folder / "models").mkdir(parents=True)
+    (folder / "models" / "occupancy.R").write_text(model)
+    (folder / "fit.R").write_text('library(rjags)\nm <- jags.model("models/occupancy.R")\ncoda::gelman.diag(m)\n')
+    (folder / "zplot.R").write_text("library(ggplot2)\n")
+    parsed = run([rscript, "-e", 'parse("models/occupancy.R")'], cwd=folder)
+    assert parsed.returncode != 0 and "unexpected" in parsed.stderr
+    assert sorted(rcode.packages_used(str(folder))) == ["coda", "ggplot2", "rjags"]
