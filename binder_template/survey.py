@@ -337,9 +337,10 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         # Loaded by the code, not declared: install.R tries them.
         "used": unlisted,
         # In an renv project, renv.lock is what the image gets: name what the
-        # code loads and DESCRIPTION declares that it lacks.
+        # code loads and DESCRIPTION declares that it lacks (renv itself
+        # is the image's: install.R installs it to restore).
         "not_locked": sorted(n for n in set(used) | required if locked is not None and n not in locked
-                             and n != own_name),
+                             and n not in (own_name, "renv")),
         # The badge of ui=shiny opens the app at the root when there is one
         # (app.R, or ui.R and server.R), else app/, where the template puts one.
         "shiny_app": "." if os.path.isfile(os.path.join(folder, "app.R")) or all(

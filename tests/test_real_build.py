@@ -302,7 +302,9 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
     .Rprofile. Restored into renv's project library, nothing found the
     packages when R started, so the badge opened an app that could not
     start. From the home folder, as the user: R finds every locked one, and
-    so does an R Markdown file in a subfolder that runs renv::load("..")."""
+    so does an R Markdown file in a subfolder that runs renv::load("..").
+    Beside them, as in the app that showed it, a conda environment.yml and
+    a root Dockerfile of the project's own: both stay as they are."""
     from tests.conftest import TEMPLATE_ROOT, tool
 
     project = tmp_path / "bikes"
@@ -311,10 +313,17 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
     (project / "app.R").write_text("library(tinyA)\nlibrary(tinyB)\nlibrary(shiny)\n")
     (project / "analysis").mkdir()
     (project / "analysis" / "report.Rmd").write_text('```{r}\nrenv::load("..")\nlibrary(tinyB)\n```\n')
+    own = {"environment.yml": "name: bikes\ndependencies:\n  - r-base=4.3\n  - r-shiny\n  - r-tinya\n",
+           "Dockerfile": 'FROM rocker/shiny:4.3.1\nCOPY . /srv/shiny-server/\nCMD ["/usr/bin/shiny-server"]\n'}
+    for name, text in own.items():
+        (project / name).write_text(text)
     result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
                   str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=bikes", "github_user=octo-cat",
                   "online_checks=false", f"r_version={tag}", "ui=shiny"])
     assert result.returncode == 0, result.stderr
+    assert {name: (project / name).read_text() for name in own} == own
+    # renv itself (renv::load in the report) comes with install.R: not named.
+    assert "renv.lock does not record: shiny\n" in result.stdout
     build = repo2docker_build(docker_host, project, BINDER)
     assert build.ok, build.log[-4000:]
     found = inside(docker_host, build.image, """
