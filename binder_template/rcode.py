@@ -294,8 +294,9 @@ def string_literals(vector: str) -> list[str]:
     return [q[1:-1] for q in items if PACKAGE_NAME.fullmatch(q[1:-1])]
 
 
-def code_files(folder: str):
-    """Relative paths of the R code files under folder, bounded, no symlinks."""
+def code_files(folder: str, skipped_at_root: frozenset[str] = frozenset()):
+    """Relative paths of the R code files under folder, bounded, no symlinks;
+    skipped_at_root names folders at the top that are not read."""
     count = 0
     stack = [("", 0)]
     while stack:
@@ -309,7 +310,8 @@ def code_files(folder: str):
             if entry.is_symlink():
                 continue
             if entry.is_dir(follow_symlinks=False):
-                if entry.name not in SKIPPED_FOLDERS and depth < MAX_DEPTH:
+                if entry.name not in SKIPPED_FOLDERS and depth < MAX_DEPTH \
+                        and not (depth == 0 and entry.name in skipped_at_root):
                     stack.append((path, depth + 1))
             elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(CODE_SUFFIXES):
                 count += 1
@@ -335,9 +337,14 @@ def shown(path: str) -> str:
 
 def packages_used(folder: str) -> dict[str, list[str]]:
     """Each package the code loads, with where ('analysis/paper.Rmd:12'),
-    each place once, base packages left out."""
+    each place once, base packages left out. A package's (or compendium's)
+    tests/ is not read: what its tests need, DESCRIPTION's Suggests declares
+    (R CMD check requires it), and its fixtures name packages that exist
+    only there."""
     used: dict[str, dict[str, None]] = {}
-    for path in code_files(folder):
+    description = read_text(os.path.join(folder, "DESCRIPTION"))
+    is_package = bool(description and read_dcf(description)[0].get("Package"))
+    for path in code_files(folder, frozenset({"tests"}) if is_package else frozenset()):
         text = read_text(os.path.join(folder, path))
         if text is None:
             continue

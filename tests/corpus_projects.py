@@ -13,10 +13,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from binder_template import rcode, survey
 from tests import helpers
 
 CORPUS = Path(__file__).parent / "corpus"
+# R's base packages (priority "base"), never installed: R's own list.
+BASE_PACKAGES = {"R", "base", "compiler", "datasets", "grDevices", "graphics", "grid", "methods", "parallel",
+                 "splines", "stats", "stats4", "tcltk", "tools", "utils"}
 PROJECTS = json.loads((CORPUS / "MANIFEST.json").read_text())
 BY_SLUG = {entry["slug"]: entry for entry in PROJECTS}
 # No user configuration of this machine's leaks in; the identity is a test's.
@@ -80,17 +82,45 @@ def add_binder_as_a_user_would(project: Path, clones: Path) -> tuple[subprocess.
     return result, clone
 
 
+def description_fields(folder: Path) -> dict[str, str]:
+    """A DESCRIPTION's fields, read here as R's read.dcf() reads the first
+    record (continuation lines start with white space), independently of
+    binder_template.rcode, which is under test."""
+    path = folder / "DESCRIPTION"
+    fields: dict[str, str] = {}
+    name = None
+    for line in (path.read_text(errors="replace").split("\n\n")[0].splitlines() if path.is_file() else []):
+        if line[:1].isspace() and name:
+            fields[name] += " " + line.strip()
+        elif ":" in line:
+            name, value = line.split(":", 1)
+            fields[name] = value.strip()
+    return fields
+
+
+def declared(value: str) -> set[str]:
+    """The package names in a Depends/Imports field: commas between them,
+    versions in parentheses, written as they were."""
+    names = set()
+    for item in value.split(","):
+        item = item.split("(")[0].strip()
+        names |= set(item.split())
+    return names
+
+
 def packages_needed(slug: str, fields=("Depends", "Imports", "LinkingTo")) -> set[str]:
-    """What the image must have for this project: what its code loads, what
+    """What the image must have for this project: what its code loads, as a
+    reader of the code listed it in MANIFEST.json ("loads"), what
     DESCRIPTION requires, and what renv.lock records (renv aside); with
-    fields=("Suggests",), what DESCRIPTION suggests."""
+    fields=("Suggests",), what DESCRIPTION suggests. Nothing here comes from
+    the code under test."""
     folder = CORPUS / slug
-    names = set(rcode.packages_used(str(folder))) if "Imports" in fields else set()
-    text = rcode.read_text(str(folder / "DESCRIPTION"))
-    if text:
-        description, _, _ = rcode.read_dcf(text)
-        names.discard(description.get("Package"))  # a package's code uses itself
-        for field in fields:
-            names |= set(rcode.dependency_names(field, description.get(field, ""))[0])
-    locked = survey.renv_lock_packages(str(folder)) if "Imports" in fields else None
-    return (names | set(locked or ())) - rcode.BASE_PACKAGES - {"renv"}
+    names = set(BY_SLUG[slug]["loads"]) if "Imports" in fields else set()
+    description = description_fields(folder)
+    for field in fields:
+        names |= declared(description.get(field, ""))
+    names.discard(description.get("Package"))  # a package's code uses itself
+    lock = folder / "renv.lock"
+    if "Imports" in fields and lock.is_file():
+        names |= set(json.loads(lock.read_text())["Packages"])
+    return names - BASE_PACKAGES - {"renv"}

@@ -22,7 +22,7 @@ OUR_BADGE = re.compile(r"^\[!\[Binder\]\(https://mybinder\.org/badge_logo\.svg\)
 def test_binder_is_added_to_a_real_project(tmp_path, entry):
     owner, name = entry["repo"].split("/")
     project = corpus.checkout(entry, tmp_path)
-    used = rcode.packages_used(str(project))
+    used = set(entry["loads"])  # as a reader of the code found them
     result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
     here = ".binder" if (clone / ".binder").is_dir() else "binder"
     assert not ((clone / "binder").is_dir() and (clone / ".binder").is_dir())
@@ -61,6 +61,19 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
             assert f'"{package}"' in lock or package in result.stdout.split("renv.lock does not record:")[1], package
         else:
             assert f'"{package}"' in install_r or re.search(rf"\b{re.escape(package)}\b", description), package
+
+
+@pytest.mark.parametrize("entry", PROJECTS, ids=[p["slug"] for p in PROJECTS])
+def test_the_scanner_finds_what_a_reader_of_the_code_found(entry):
+    """MANIFEST.json's "loads" was made by reading each project's code, not
+    by running the scanner. Both directions count: a name the scanner misses
+    is a package the image lacks, one it adds is an install that fails or
+    wastes the build. Where they differ on purpose, "loads_differ" says why."""
+    folder = corpus.CORPUS / entry["slug"]
+    found = set(rcode.packages_used(str(folder))) - {corpus.description_fields(folder).get("Package")}
+    read = set(entry["loads"])
+    assert found ^ read == set(entry.get("loads_differ", {})), \
+        {"scanner only": sorted(found - read), "reader only": sorted(read - found)}
 
 
 # --- install.R in real R ------------------------------------------------------

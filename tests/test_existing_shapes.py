@@ -790,3 +790,20 @@ def test_jags_models_saved_as_r_files_do_not_stop_the_scan(tmp_path, rscript):
     parsed = run([rscript, "-e", 'parse("models/occupancy.R")'], cwd=folder)
     assert parsed.returncode != 0 and "unexpected" in parsed.stderr
     assert sorted(rcode.packages_used(str(folder))) == ["coda", "ggplot2", "rjags"]
+
+
+def test_a_packages_tests_folder_is_not_read_for_the_image(tmp_path):
+    """Issue 22: a package's tests need what DESCRIPTION's Suggests declares,
+    and their fixtures name packages that exist only there (genthat's
+    samplepkg, its pkg:: placeholders). A folder that is not a package keeps
+    its tests/ read: there it may be the analysis's own checks."""
+    for name, description in (("pkg", "Package: tracer\nVersion: 0.1\n"), ("plain", None)):
+        folder = tmp_path / name
+        (folder / "tests" / "testthat").mkdir(parents=True)
+        (folder / "tests" / "testthat" / "test-a.R").write_text("library(samplepkg)\nx <- pkg::f\n")
+        (folder / "R").mkdir()
+        (folder / "R" / "a.R").write_text("digest::digest(1)\n")
+        if description:
+            (folder / "DESCRIPTION").write_text(description)
+    assert sorted(rcode.packages_used(str(tmp_path / "pkg"))) == ["digest"]
+    assert sorted(rcode.packages_used(str(tmp_path / "plain"))) == ["digest", "pkg", "samplepkg"]
