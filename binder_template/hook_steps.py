@@ -379,10 +379,10 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         lines += [f"Added the Binder badge to {readme}."]
     elif readme:
         lines += [f"{readme} already has the badge."]
-    if edit and edit.source:
-        lines += [f"{readme} is knitted from {edit.source}: the badge is in both, so the next knit keeps it."]
     else:
         lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
+    if edit and edit.source:
+        lines += [f"{readme} is knitted from {edit.source}: the badge is in both, so the next knit keeps it."]
     others = [(readme, url) for url in (edit.others if edit else [])]
     if readme and readme.lower() == "readme.rmd":  # GitHub shows the knitted README.md
         knitted = next((n for n in sorted(os.listdir(project_dir)) if n.lower() == "readme.md"), None)

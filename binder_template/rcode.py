@@ -4,8 +4,8 @@ Two sources, read without running R:
 
 - the code: `library()`, `require()`, `requireNamespace()`,
   `loadNamespace()`, `pkg::`, `pacman::p_load()`,
-  `tar_option_set(packages =)`, a target's `format =` and
-  `lapply(pkgs, library, ...)` in `.R`,
+  `tar_option_set(packages =)`, a target's `format =`, foreach's
+  `.packages =` and `lapply(pkgs, library, ...)` in `.R`,
   `.Rmd`, `.qmd` and `.Rnw` files,
   with only the R chunks of the documents, as `renv::dependencies()` reads
   them;
@@ -56,21 +56,29 @@ _P_LOAD = re.compile(r"(?<![\w.$@])(?:pacman::)?p_load\s*\(((?:[^()]|\([^()]*\))
 _TAR_OPTION_SET = re.compile(r"(?<![\w.$@])(?:targets::)?tar_option_set\s*(?P<open>\()")
 _TAR_PACKAGES = re.compile(
     r"(?<![\w.])packages\s*=\s*(?:c\s*\(([^()]*)\)|([\"'][^\"'\n]*[\"'])|(?P<variable>[A-Za-z.][\w.]*))")
+# foreach(..., .packages = c("a", "b")): what each worker loads.
+_FOREACH_PACKAGES = re.compile(r"(?<![\w.])\.packages\s*=\s*(c\s*\([^()]*\)|[\"'][^\"'\n]*[\"'])")
 # A target's storage format needs a package that nothing names: targets'
 # store_get_packages() methods (R/class_<format>.R). Since targets 1.10.0
 # "qs" is written with qs2; older targets used qs.
 TARGETS_FORMATS = {"qs": ("qs2",), "feather": ("arrow",), "parquet": ("arrow",), "fst": ("fst",),
                    "fst_dt": ("data.table", "fst"), "fst_tbl": ("tibble", "fst"), "keras": ("keras",),
                    "torch": ("torch",), "url": ("curl",)}
+# A lockfile from before targets 1.10.0 records qs, which its targets uses
+# for "qs": that stands for qs2.
+STANDS_FOR = {"qs2": "qs"}
 _TARGETS_CALL = re.compile(r"(?<![\w.$@])(?:targets::|tarchetypes::)?tar_(?:target|option_set|map|plan)\w*\s*\(")
 _TARGETS_FORMAT = re.compile(r"(?<![\w.])format\s*=\s*[\"'](" + "|".join(TARGETS_FORMATS) + r")[\"']")
 # lapply(pkgs, library, character.only = TRUE): library passed to an apply,
 # over c("a", "b") or a name assigned c("a", "b") in the same file. renv
 # does not read these; projects that load their packages so are common.
+# Also through function(x) library(x, character.only = TRUE), or \(x).
 _APPLY_LOAD = re.compile(
     r"(?<![\w.$@])(?:base::|purrr::)?(?:lapply|sapply|walk|map)\s*\(\s*(?:X\s*=\s*)?"
     r"(?:(?P<vector>c\s*\([^()]*\))|(?P<variable>[A-Za-z.][\w.]*))\s*,\s*(?:FUN\s*=\s*)?"
-    r"(?:base::)?(?:library|require|requireNamespace)\s*[,)]")
+    r"(?:(?:base::)?(?:library|require|requireNamespace)\s*[,)]"
+    r"|(?:function|\\)\s*\(\s*(?P<arg>[A-Za-z.][\w.]*)\s*\)\s*\{?\s*"
+    r"(?:base::)?(?:library|require|requireNamespace)\s*\(\s*(?P=arg)\s*[,)])")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
@@ -236,19 +244,31 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         start = match.end("rest") - 1
         return bool(_CHARACTER_ONLY.search(code, start, call_end(code, start, closes, match.start("open"))))
 
+    # The same code with the insides of strings blanked, position for
+    # position: a call that starts inside a string (cat("library(DBI)"),
+    # a chunk's text written out) is not one.
+    blanked = strip_comments(code, blank_strings=True)
+
+    def in_a_string(match: re.Match) -> bool:
+        return blanked[match.start()] != code[match.start()]
+
     for match in _LOAD_CALL.finditer(code):
-        if not name_in_a_variable(match):
+        if not in_a_string(match) and not name_in_a_variable(match):
             found.append((match.group("name"), line_of(match.start())))
     # `pkg::` counts in code, not inside a string ("see pkg::fun()").
-    for match in _NAMESPACE_USE.finditer(strip_comments(code, blank_strings=True)):
+    for match in _NAMESPACE_USE.finditer(blanked):
         found.append((match.group(1), line_of(match.start())))
     for match in _P_LOAD.finditer(code):
+        if in_a_string(match):
+            continue
         for item in match.group(1).split(","):
             item = item.strip().strip("\"'")
             if PACKAGE_NAME.fullmatch(item):  # named arguments (install = FALSE) hold '='
                 found.append((item, line_of(match.start())))
     assignments: dict[str, list[tuple[int, str]]] = {}  # one pass per name, however often it is applied
     for match in _APPLY_LOAD.finditer(code):
+        if in_a_string(match):
+            continue
         vector = match.group("vector")
         if not vector:
             name = match.group("variable")
@@ -257,7 +277,7 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
             before = bisect.bisect_left(assignments[name], (match.start(),)) - 1  # the last one before
             vector = assignments[name][before][1] if before >= 0 else ""
         found += [(name, line_of(match.start())) for name in string_literals(vector)]
-    calls = list(_TAR_OPTION_SET.finditer(code))
+    calls = [match for match in _TAR_OPTION_SET.finditer(code) if not in_a_string(match)]
     closes = closes if closes is not None or not calls else closing_parens(code)
     for match in calls:
         found.append(("targets", line_of(match.start())))
@@ -274,6 +294,9 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         elif packages:
             vector = f"c({packages.group(1) or packages.group(2)})"
         found += [(name, line_of(match.start())) for name in string_literals(vector)]  # literals only, as renv
+    for match in _FOREACH_PACKAGES.finditer(code):
+        vector = match.group(1) if match.group(1).startswith("c") else f"c({match.group(1)})"
+        found += [(name, line_of(match.start())) for name in string_literals(vector)]
     if calls or _TARGETS_CALL.search(code):
         for match in _TARGETS_FORMAT.finditer(code):
             found += [(name, line_of(match.start())) for name in TARGETS_FORMATS[match.group(1)]]

@@ -340,7 +340,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         # code loads and DESCRIPTION declares that it lacks (renv itself
         # is the image's: install.R installs it to restore).
         "not_locked": sorted(n for n in set(used) | required if locked is not None and n not in locked
-                             and n not in (own_name, "renv")),
+                             and rcode.STANDS_FOR.get(n) not in locked and n not in (own_name, "renv")),
         # The badge of ui=shiny opens the app at the root when there is one
         # (app.R, or ui.R and server.R), else app/, where the template puts one.
         "shiny_app": "." if os.path.isfile(os.path.join(folder, "app.R")) or all(
@@ -368,15 +368,18 @@ def rprofile_warnings(folder: str) -> list[str]:
     for line in text.splitlines():
         code = line.split("#", 1)[0]
         for _, path in _SOURCED.findall(code):
-            if "file.exists" in code:
-                continue  # guarded: R skips it when it is missing
             inside = path.removeprefix("~/")
             shown = rcode.shown(path)
-            if os.path.normpath(inside) == ".Rprofile":
+            # file.exists() does not help here: on Binder ~/.Rprofile exists, it is this file.
+            if path.startswith("~/") and os.path.normpath(inside) == ".Rprofile" \
+                    and "rprofile.once" not in code:
                 warnings.append(f"warning: .Rprofile sources {shown}, and on Binder the project is the home "
                                 "folder, so it sources itself until R stops (\"C stack usage ... too close to "
-                                "the limit\"), RStudio's session too: guard it, if (normalizePath(\"~\") != getwd()) "
-                                f"source({json.dumps(path)}), or remove the line")
+                                "the limit\"), RStudio's session too: let it run once, "
+                                "if (is.null(getOption(\"rprofile.once\"))) { options(rprofile.once = TRUE); "
+                                f"source({json.dumps(path)}) }}, or remove the line")
+            elif "file.exists" in code:
+                continue  # guarded: R skips it when it is missing
             elif os.path.isabs(inside) or inside.startswith("~") or \
                     not os.path.isfile(os.path.join(folder, inside)):
                 warnings.append(f"warning: .Rprofile sources {shown}, which the image does not have (the "

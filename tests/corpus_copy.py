@@ -46,7 +46,8 @@ def main(argv: list[str]) -> int:
         if kind != b"blob" or mode == b"120000" or mode == b"160000":
             skipped.append(str(path))
             continue
-        if left_out(path) or int(size) > MAX_FILE:
+        # A mirror may list its largest files without holding them (size "BAD").
+        if left_out(path) or not size.isdigit() or int(size) > MAX_FILE:
             skipped.append(str(path))
             continue
         data = subprocess.run([*git, "cat-file", "blob", blob.decode()], capture_output=True, check=True).stdout

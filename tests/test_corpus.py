@@ -41,14 +41,22 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
     edited = [p for p in readmes if launch in p.read_text(errors="replace")]
     if readmes:
         assert edited, result.stdout
+        assert "There is no README" not in result.stdout
         for readme in edited:
             ours = [OUR_BADGE.match(line.strip()) for line in readme.read_text().splitlines()]
-            assert [m.group(1) for m in ours if m] == [launch]
+            # Ours open a UI (urlpath=); the project's own badges stay as they were.
+            assert [m.group(1) for m in ours if m and "urlpath=" in m.group(1)] == [launch]
     else:
         assert "put this badge in yours:\n  [![Binder]" in result.stdout
     for other in re.findall(r"https?://[^\s()\[\]]+/v2/gh/[^\s()\[\]]+",
                             "".join(p.read_text(errors="replace") for p in readmes)):
         assert other == launch or other in result.stdout
+
+    # What reading the project showed the report must say, or never say.
+    for text in entry.get("report_says", []):
+        assert text in result.stdout + result.stderr, text
+    for text in entry.get("report_never", []):
+        assert text not in result.stdout + result.stderr, text
 
     # Every package the code loads is named in what the image installs, or,
     # for an renv project, said to be missing from renv.lock.
@@ -79,7 +87,7 @@ def test_the_scanner_finds_what_a_reader_of_the_code_found(entry):
 # --- install.R in real R ------------------------------------------------------
 
 @pytest.mark.xdist_group("real-R")
-@pytest.mark.parametrize("entry", [p for p in PROJECTS if p["shape"] not in ("renv", "compendium-binder")
+@pytest.mark.parametrize("entry", [p for p in PROJECTS if not (corpus.CORPUS / p["slug"] / "renv.lock").is_file()
                                    and p["slug"] != "compendium-kwlburials"], ids=lambda p: p["slug"])
 def test_install_r_installs_what_the_project_uses_and_nothing_else(tmp_path, entry, rscript, local_cran):
     """The generated install.R, run in real R against a local repository with

@@ -367,8 +367,9 @@ def test_packages_are_found_the_way_renv_dependencies_finds_them():
         pacman::p_load(readr, "stringr", install = FALSE)
         purrr::map(1, identity); obj$stats::z
         """)
+    # renv parses the code: a call written inside a string is not one.
     assert sorted({name for name, _ in rcode.packages_in_code(code)}) == [
-        "alsonot", "dplyr", "ggplot2", "jsonlite", "pacman", "purrr", "readr", "stringr", "tidyr"]
+        "dplyr", "ggplot2", "jsonlite", "pacman", "purrr", "readr", "stringr", "tidyr"]
     rmd = "---\noutput: bookdown::html_document2\n---\n`r knitr::kable(1)`\n```{r, eval=FALSE}\nlibrary(no)\n```\n" \
           "```{r}\n#| eval: false\nlibrary(no2)\n```\n```{python}\nimport pandas\n```\n````{r}\nlibrary(here)\n```\n"
     assert sorted(name for name, _ in rcode.packages_in_code(rcode.r_parts(rmd, ".rmd"))) == [
@@ -404,9 +405,14 @@ def test_packages_loaded_through_an_apply_are_found():
         more <- c("lubridate", extra)
         lapply(more, library, character.only = TRUE)
         lapply(files, source)
+        package_list <- c("Rlab", "yaml")
+        lapply(package_list, function(x) library(x, character.only = T))
+        sapply(c("digest"), \\(p) { require(p, character.only = TRUE) })
+        lapply(package_list, function(x) print(x))
         """)
     assert sorted(rcode.packages_in_code(code)) == [
-        ("dplyr", 3), ("ggplot2", 3), ("purrr", 6), ("readr", 6), ("sf", 5), ("tidyr", 6)]
+        ("Rlab", 11), ("digest", 12), ("dplyr", 3), ("ggplot2", 3), ("purrr", 6), ("readr", 6), ("sf", 5),
+        ("tidyr", 6), ("yaml", 11)]
 
 
 def test_a_targets_pipeline_names_its_packages_as_renv_reads_them():
@@ -696,17 +702,18 @@ def test_a_kept_file_that_differs_is_said_to_differ(tmp_path):
 
 # --- what stops R's start on Binder (issue 22) -------------------------------------
 
-def r_starts_in(home: Path, rscript: str) -> subprocess.CompletedProcess:
+def r_starts_in(home: Path, rscript: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """R started as Binder starts it: the project is the home folder and the
     working folder, so its .Rprofile is read, as RStudio's session reads it."""
-    return subprocess.run([rscript, "-e", 'cat("started\\n")'], cwd=home, capture_output=True, text=True,
+    return subprocess.run([rscript, "-e", 'cat("started\\n")'], cwd=cwd or home, capture_output=True, text=True,
                           timeout=120, env={**{k: v for k, v in os.environ.items() if k != "R_PROFILE_USER"},
                                                         "HOME": str(home)})
 
 
 def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(tmp_path, rscript):
     rprofile = 'source("~/.Rprofile")\nsource("renv/activate.R")\nif (file.exists("x.R")) source("x.R")\n' \
-               'source("R/setup.R")\n'
+               'source("R/setup.R")\n' \
+               "if (file.exists('~/.Rprofile')) sys.source('~/.Rprofile', envir = environment())\n"
     folder = project(tmp_path, {".Rprofile": rprofile, "R/setup.R": "x <- 1\n", "a.R": "library(tinyA)\n"},
                      origin="https://github.com/someone/soil.git")
     result = add_binder(folder)
@@ -714,24 +721,31 @@ def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(t
     warnings = [line for line in result.stderr.splitlines() if ".Rprofile sources" in line]
     assert warnings == [
         "warning: .Rprofile sources ~/.Rprofile, and on Binder the project is the home folder, so it sources "
-        "itself until R stops (\"C stack usage ... too close to the limit\"), RStudio's session too: guard it, "
-        "if (normalizePath(\"~\") != getwd()) source(\"~/.Rprofile\"), or remove the line",
+        "itself until R stops (\"C stack usage ... too close to the limit\"), RStudio's session too: let it run "
+        "once, if (is.null(getOption(\"rprofile.once\"))) { options(rprofile.once = TRUE); "
+        "source(\"~/.Rprofile\") }, or remove the line",
         "warning: .Rprofile sources renv/activate.R, which the image does not have (the repository does not "
         "hold it): R stops at start on Binder, RStudio's session too; wrap it in "
         "if (file.exists(\"renv/activate.R\")) or remove the line"]
-    # Both are true of real R started in the project as its home folder...
+    # Both are true of real R started in the project as its home folder,
+    # the guarded sys.source of XiangyunHuang/RGraphics (tests/corpus) too...
     home = tmp_path / "home"
-    home.mkdir()
-    (home / ".Rprofile").write_text('source("~/.Rprofile")\n')
-    stopped = r_starts_in(home, rscript)
-    assert stopped.returncode != 0 and "C stack usage" in stopped.stderr
+    (home / "analysis").mkdir(parents=True)
+    for line in ('source("~/.Rprofile")\n',
+                 "if (file.exists('~/.Rprofile')) sys.source('~/.Rprofile', envir = environment())\n"):
+        (home / ".Rprofile").write_text(line)
+        stopped = r_starts_in(home, rscript)
+        assert stopped.returncode != 0 and "C stack usage" in stopped.stderr
     (home / ".Rprofile").write_text('source("renv/activate.R")\n')
     assert r_starts_in(home, rscript).returncode != 0
-    # ...and the fixes the warnings give let it start.
-    (home / ".Rprofile").write_text('if (normalizePath("~") != getwd()) source("~/.Rprofile")\n'
+    # ...and the fixes the warnings give let it start, at home and in a
+    # subfolder without an .Rprofile (R reads ~/.Rprofile there too).
+    (home / ".Rprofile").write_text('if (is.null(getOption("rprofile.once"))) { options(rprofile.once = TRUE); '
+                                    'source("~/.Rprofile") }\n'
                                     'if (file.exists("renv/activate.R")) source("renv/activate.R")\n')
-    started = r_starts_in(home, rscript)
-    assert started.returncode == 0 and started.stdout == "started\n", started.stderr
+    for where in (home, home / "analysis"):
+        started = r_starts_in(home, rscript, cwd=where)
+        assert started.returncode == 0 and started.stdout == "started\n", started.stderr
 
 
 @pytest.mark.parametrize("readme_md", [
@@ -807,3 +821,26 @@ def test_a_packages_tests_folder_is_not_read_for_the_image(tmp_path):
             (folder / "DESCRIPTION").write_text(description)
     assert sorted(rcode.packages_used(str(tmp_path / "pkg"))) == ["digest"]
     assert sorted(rcode.packages_used(str(tmp_path / "plain"))) == ["digest", "pkg", "samplepkg"]
+
+
+def test_a_call_written_inside_a_string_is_not_a_load():
+    """Issue 22: XiangyunHuang/RGraphics (tests/corpus) shows a chunk's text
+    with cat("```{r setup}\\nlibrary(DBI) ...```"): code in a string, never
+    run. A quoted name in a real call is still read."""
+    code = textwrap.dedent("""\
+        cat("```{r setup}
+        library(DBI)
+        db <- dbConnect(RMySQL::MySQL())
+        ```")
+        message('run pacman::p_load(sf) and lapply(c("x"), library, character.only = TRUE) first')
+        library("dplyr"); require('tidyr')
+        """)
+    assert sorted(rcode.packages_in_code(code)) == [("dplyr", 6), ("tidyr", 6)]
+
+
+def test_what_foreach_loads_on_its_workers_is_found():
+    """foreach(..., .packages = "iterators"): each worker loads it
+    (quarto-assignment2 in tests/corpus; an independent reading found it)."""
+    code = ('x <- foreach(i = 1:3, .combine = c, .packages = "iterators") %dopar% nextElem(it)\n'
+            "y <- foreach(i = 1:2, .packages = c('sf', \"dplyr\")) %do% i\n")
+    assert sorted(rcode.packages_in_code(code)) == [("dplyr", 2), ("iterators", 1), ("sf", 2)]

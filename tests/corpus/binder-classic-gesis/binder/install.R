@@ -1,0 +1,2 @@
+install.packages("ggplot2")
+install.packages(c("dplyr","readr","scales"))

@@ -1,0 +1,10 @@
+build_workshops <- function(
+  data
+){
+    
+  # Clean data -------------------------------------------------------------------
+  data |>
+    dplyr::mutate(
+      date = as.Date(date)
+    ) 
+}
