@@ -111,19 +111,24 @@ def first_heading(lines: list[str]) -> int | None:
     return None
 
 
+def hub_and_repository(link: str) -> tuple[str, list[str]]:
+    """A /v2/gh/ launch link's BinderHub and owner/name (GitHub's names are
+    case-insensitive)."""
+    hub, _, path = link.partition("/v2/gh/")
+    return hub.lower(), path.lower().split("/")[:2]
+
+
 def same_repository(url: str, launch: str) -> bool:
-    """Whether two /v2/gh/ launch links open the same repository on the same
-    BinderHub (GitHub names are case-insensitive), at any branch."""
-    def repository(link: str) -> list[str]:
-        hub, _, path = link.partition("/v2/gh/")
-        return [hub.lower(), *path.lower().split("/")[:2]]
-    return repository(url) == repository(launch)
+    """Whether two launch links open the same repository on the same
+    BinderHub, at any branch."""
+    return hub_and_repository(url) == hub_and_repository(launch)
 
 
 def for_another_repository(url: str, badge: str) -> bool:
-    """Whether a launch link opens another GitHub repository than our badge."""
+    """Whether a launch link opens another GitHub repository than our badge,
+    on any BinderHub."""
     ours = _OUR_BADGE.match(badge)
-    return "/v2/gh/" in url and bool(ours) and not same_repository(url, ours.group(2))
+    return "/v2/gh/" in url and bool(ours) and hub_and_repository(url)[1] != hub_and_repository(ours.group(2))[1]
 
 
 class BadgeEdit:
@@ -178,13 +183,17 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     launch = ours.group(2) if ours else badge
     others = [url for i, line in enumerate(lines) if markdown[i]
               for url in _LAUNCH_URL.findall(line) if url != launch]
-    # A badge like ours for another repository (a course's, say) is the
-    # user's own: only one that launches this repository is replaced.
+    # A badge like ours for another repository (a course's, say), or on
+    # another BinderHub, is the user's own: only one that launches this
+    # repository on this hub is replaced.
     ours_before = [i for i, line in enumerate(lines) if markdown[i] and _OUR_BADGE.match(line.strip())
                    and same_repository(_OUR_BADGE.match(line.strip()).group(2), launch)]
-    if any(markdown[i] and line.strip() == badge for i, line in enumerate(lines)):
+    # A badge already there, on a line of its own or in a sentence.
+    if any(markdown[i] and (line.strip() == badge or f"]({launch})" in line) for i, line in enumerate(lines)):
         return BadgeEdit(None, None, others)
-    if ours_before:
+    # One is this template's, from a run for another branch; several are a
+    # README that launches each of its branches on purpose: all stay.
+    if len(ours_before) == 1:
         i = ours_before[0]
         replaced = _OUR_BADGE.match(lines[i].strip()).group(2)
         ending = lines[i][len(lines[i].rstrip("\r\n")):]

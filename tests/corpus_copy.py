@@ -28,6 +28,17 @@ def left_out(path: PurePosixPath) -> bool:
             or path.name == ".gitattributes" or joined.startswith(".github/workflows/"))
 
 
+SETUP_NAMES = {"DESCRIPTION", "renv.lock", "postBuild", "Dockerfile", "runtime.txt", "apt.txt", ".Rprofile"}
+
+
+def first_code(record: bytes) -> tuple[int, bytes]:
+    name = record.split(b"\t", 1)[1].decode(errors="replace")
+    base = name.rsplit("/", 1)[-1]
+    setup = (name.lower().endswith((".r", ".rmd", ".qmd", ".rnw", ".yml", ".yaml")) or base in SETUP_NAMES
+             or base.lower().startswith("readme") or name.startswith((".binder/", "binder/", "renv/")))
+    return (0 if setup else 1, record)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     for name in ("mirror", "commit", "slug", "repo", "shape"):
@@ -39,7 +50,8 @@ def main(argv: list[str]) -> int:
                              capture_output=True, check=True).stdout.split(b"\0")
     target = Path(args.into) / args.slug
     kept, skipped, total = 0, [], 0
-    for record in filter(None, listing):
+    # Code and setup files first, data after, so that the size cap drops data.
+    for record in sorted(filter(None, listing), key=first_code):
         meta, name = record.split(b"\t", 1)
         mode, kind, blob, size = meta.split()
         path = PurePosixPath(name.decode())

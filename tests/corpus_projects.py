@@ -124,3 +124,19 @@ def packages_needed(slug: str, fields=("Depends", "Imports", "LinkingTo")) -> se
     if "Imports" in fields and lock.is_file():
         names |= set(json.loads(lock.read_text())["Packages"])
     return names - BASE_PACKAGES - {"renv"}
+
+
+def conda_r_packages(slug: str) -> set[str]:
+    """The R packages a project's conda environment.yml lists (r-<name>,
+    lower case as conda spells them), r-base and the Jupyter kernel aside:
+    read here as a person reads the file."""
+    names = set()
+    for where in ("environment.yml", "binder/environment.yml", ".binder/environment.yml"):
+        path = CORPUS / slug / where
+        for line in path.read_text().splitlines() if path.is_file() else []:
+            item = line.strip()
+            if item.startswith("- r-"):
+                name = item[2:].split("=")[0].split()[0]
+                if name not in ("r-base", "r-irkernel"):
+                    names.add(name[2:])
+    return names

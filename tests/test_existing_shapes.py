@@ -844,3 +844,24 @@ def test_what_foreach_loads_on_its_workers_is_found():
     code = ('x <- foreach(i = 1:3, .combine = c, .packages = "iterators") %dopar% nextElem(it)\n'
             "y <- foreach(i = 1:2, .packages = c('sf', \"dplyr\")) %do% i\n")
     assert sorted(rcode.packages_in_code(code)) == [("dplyr", 2), ("iterators", 1), ("sf", 2)]
+
+
+def test_the_users_own_binder_badges_stay_and_one_already_there_is_not_doubled():
+    """Issue 22, nih-cfde/training-rstudio-binder (tests/corpus): a README
+    that launches each of its branches with a badge written like ours, some
+    on another BinderHub, and this branch in a sentence. None is replaced,
+    and no second badge is added."""
+    ours = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio)"
+    theirs = ["[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/a?urlpath=rstudio)",
+              "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/b?urlpath=rstudio)"]
+    text = "# R\n\n" + "\n\n".join(theirs) + "\n"
+    edit = existing.with_badge(text, ours)
+    assert edit.replaced is None and all(t in edit.text.splitlines() for t in theirs) and ours in edit.text
+    pangeo = "[![Binder](https://binder.pangeo.io/badge_logo.svg)](https://binder.pangeo.io/v2/gh/o/r/a?urlpath=rstudio)"
+    edit = existing.with_badge(f"# R\n\n{pangeo}\n", ours)
+    assert edit.replaced is None and pangeo in edit.text.splitlines()
+    sentence = "# R\n\nClick [![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/main" \
+               "?urlpath=rstudio) to start.\n"
+    assert existing.with_badge(sentence, ours).text is None
+    # One badge of ours for this repository, from a run for another branch, is ours to replace.
+    assert existing.with_badge(f"# R\n\n{theirs[0]}\n", ours).replaced == theirs[0].split("](")[-1][:-1]
