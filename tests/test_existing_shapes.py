@@ -865,3 +865,21 @@ def test_the_users_own_binder_badges_stay_and_one_already_there_is_not_doubled()
     assert existing.with_badge(sentence, ours).text is None
     # One badge of ours for this repository, from a run for another branch, is ours to replace.
     assert existing.with_badge(f"# R\n\n{theirs[0]}\n", ours).replaced == theirs[0].split("](")[-1][:-1]
+
+
+def test_a_non_ascii_default_branch_is_launched_as_binderhub_decodes_it(tmp_path):
+    """Issue 22: a repository whose only branch is 世博量化研究院. The badge
+    percent-encodes it (UTF-8), and decoding gives the branch back: BinderHub
+    receives the spec from its URL route decoded, and splits owner/repo/ref
+    from it (binderhub/repoproviders.py, tokenize_spec)."""
+    from urllib.parse import unquote
+
+    branch = "世博量化研究院"
+    folder = project(tmp_path, {"README.md": "# 量化\n", "a.R": "library(tinyA)\n"}, branch=branch,
+                     origin="https://github.com/octo-cat/quant.git", name="quant")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    encoded = "%E4%B8%96%E5%8D%9A%E9%87%8F%E5%8C%96%E7%A0%94%E7%A9%B6%E9%99%A2"
+    assert BADGE.format(f"octo-cat/quant/{encoded}") in (folder / "README.md").read_text()
+    assert unquote(encoded) == branch
+    assert f"    git push origin '{branch}'" in result.stdout  # quoted: the shell word is safe to paste

@@ -114,13 +114,13 @@ def test_every_r_version_tag_renders_its_from_line_and_user(cookies, tag):
 
 
 README = (TEMPLATE_ROOT / "README.md").read_text()
-TEST_COMMAND = ".venv/bin/python -m pytest"
 
 
-def test_readme_test_command_is_what_ci_runs():
-    assert f"# 2. Run the whole test suite (the test command)\n{TEST_COMMAND}\n" in README
+def test_readme_test_command_is_what_ci_runs_and_runs_both_tiers():
+    command = README.split("# 2. Run the whole test suite, both tiers (the test command)\n", 1)[1].split("\n")[0]
+    assert command == ".venv/bin/python -m pytest && .venv/bin/python -m pytest -m docker"
     ci = (TEMPLATE_ROOT / ".ci/run").read_text().rstrip().splitlines()
-    assert ci[-1] == TEST_COMMAND
+    assert ci[-1] == command
 
 
 def test_readme_variable_table_names_every_question():

@@ -9,7 +9,7 @@ rocker/binder generations (tests/standins/), tagged with the real names in a
 private dockerd (tests/private_dockerd.py), and packages come from local
 repositories (tests/local_repos.py).
 
-Deselect with `-m "not docker"` while working on something else.
+They carry the `docker` marker: plain `pytest` leaves them out, `pytest -m docker` runs them.
 """
 
 from __future__ import annotations
