@@ -258,24 +258,30 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
     # `pkg::` counts in code, not inside a string ("see pkg::fun()").
     for match in _NAMESPACE_USE.finditer(blanked):
         found.append((match.group(1), line_of(match.start())))
+    assignments: dict[str, list[tuple[int, str]]] = {}  # one pass per name, however often it is applied
+
+    def vector_before(name: str, position: int) -> str:
+        """The c(...) last assigned to name before position, or ""."""
+        if name not in assignments:
+            assignments[name] = assigned_vectors(code, name)
+        before = bisect.bisect_left(assignments[name], (position,)) - 1
+        return assignments[name][before][1] if before >= 0 else ""
+
     for match in _P_LOAD.finditer(code):
         if in_a_string(match):
             continue
+        # p_load(pkgs, character.only = TRUE): pkgs holds the names.
+        variables = bool(_CHARACTER_ONLY.search(match.group(1)))
         for item in match.group(1).split(","):
-            item = item.strip().strip("\"'")
-            if PACKAGE_NAME.fullmatch(item):  # named arguments (install = FALSE) hold '='
-                found.append((item, line_of(match.start())))
-    assignments: dict[str, list[tuple[int, str]]] = {}  # one pass per name, however often it is applied
+            item = item.strip()
+            if variables and PACKAGE_NAME.fullmatch(item):
+                found += [(name, line_of(match.start())) for name in string_literals(vector_before(item, match.start()))]
+            elif PACKAGE_NAME.fullmatch(item.strip("\"'")):  # named arguments (install = FALSE) hold '='
+                found.append((item.strip("\"'"), line_of(match.start())))
     for match in _APPLY_LOAD.finditer(code):
         if in_a_string(match):
             continue
-        vector = match.group("vector")
-        if not vector:
-            name = match.group("variable")
-            if name not in assignments:
-                assignments[name] = assigned_vectors(code, name)
-            before = bisect.bisect_left(assignments[name], (match.start(),)) - 1  # the last one before
-            vector = assignments[name][before][1] if before >= 0 else ""
+        vector = match.group("vector") or vector_before(match.group("variable"), match.start())
         found += [(name, line_of(match.start())) for name in string_literals(vector)]
     calls = [match for match in _TAR_OPTION_SET.finditer(code) if not in_a_string(match)]
     closes = closes if closes is not None or not calls else closing_parens(code)
@@ -286,15 +292,13 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
         packages = _TAR_PACKAGES.search(code, match.end(), call_end(code, match.end(), closes, match.start("open")))
         vector = ""
         if packages and packages.group("variable"):  # packages = pkgs, pkgs <- c("a", "b") above it
-            name = packages.group("variable")
-            if name not in assignments:
-                assignments[name] = assigned_vectors(code, name)
-            before = bisect.bisect_left(assignments[name], (match.start(),)) - 1
-            vector = assignments[name][before][1] if before >= 0 else ""
+            vector = vector_before(packages.group("variable"), match.start())
         elif packages:
             vector = f"c({packages.group(1) or packages.group(2)})"
         found += [(name, line_of(match.start())) for name in string_literals(vector)]  # literals only, as renv
     for match in _FOREACH_PACKAGES.finditer(code):
+        if in_a_string(match):
+            continue
         vector = match.group(1) if match.group(1).startswith("c") else f"c({match.group(1)})"
         found += [(name, line_of(match.start())) for name in string_literals(vector)]
     if calls or _TARGETS_CALL.search(code):

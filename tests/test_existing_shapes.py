@@ -883,3 +883,14 @@ def test_a_non_ascii_default_branch_is_launched_as_binderhub_decodes_it(tmp_path
     assert BADGE.format(f"octo-cat/quant/{encoded}") in (folder / "README.md").read_text()
     assert unquote(encoded) == branch
     assert f"    git push origin '{branch}'" in result.stdout  # quoted: the shell word is safe to paste
+
+
+def test_p_load_with_character_only_reads_the_names_from_its_vector():
+    """pacman::p_load(packages, character.only = TRUE) after
+    packages <- c(...), as in fgerraty's projects: the vector's names are
+    loaded, and "packages" is no package."""
+    code = ('packages <- c("tidyverse", "janitor", "vegan")\n'
+            "pacman::p_load(packages, character.only = TRUE)\n"
+            "p_load(readr, sf)\n")
+    assert sorted(rcode.packages_in_code(code)) == [
+        ("janitor", 2), ("pacman", 2), ("readr", 3), ("sf", 3), ("tidyverse", 2), ("vegan", 2)]
