@@ -59,7 +59,8 @@ def main(argv: list[str]) -> int:
             skipped.append(str(path))
             continue
         # A mirror may list its largest files without holding them (size "BAD").
-        if left_out(path) or not size.isdigit() or int(size) > MAX_FILE:
+        # A lockfile is what its project is about: kept at any size under the cap.
+        if left_out(path) or not size.isdigit() or (int(size) > MAX_FILE and path.name != "renv.lock"):
             skipped.append(str(path))
             continue
         data = subprocess.run([*git, "cat-file", "blob", blob.decode()], capture_output=True, check=True).stdout

@@ -120,10 +120,16 @@ def packages_needed(slug: str, fields=("Depends", "Imports", "LinkingTo")) -> se
     for field in fields:
         names |= declared(description.get(field, ""))
     names.discard(description.get("Package"))  # a package's code uses itself
-    lock = folder / "renv.lock"
-    if "Imports" in fields and lock.is_file():
-        names |= set(json.loads(lock.read_text())["Packages"])
+    if "Imports" in fields:
+        for lock in renv_lockfiles(slug):
+            names |= set(json.loads(lock.read_text())["Packages"])
     return names - BASE_PACKAGES - {"renv"}
+
+
+def renv_lockfiles(slug: str) -> list[Path]:
+    """renv.lock at the root, and r/renv.lock of an R project in a subfolder
+    (what the manifest's notes say each project has)."""
+    return [path for path in (CORPUS / slug / "renv.lock", CORPUS / slug / "r" / "renv.lock") if path.is_file()]
 
 
 def conda_r_packages(slug: str) -> set[str]:

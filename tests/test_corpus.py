@@ -65,7 +65,10 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
     script = "packages.R" if (clone / here / "packages.R").is_file() else "install.R"
     install_r = (clone / here / script).read_text()
     description = (clone / "DESCRIPTION").read_text() if (clone / "DESCRIPTION").is_file() else ""
-    lock = (clone / "renv.lock").read_text() if (clone / "renv.lock").is_file() else None
+    # The lockfile the Dockerfile copies: renv.lock, or r/renv.lock for a subfolder project.
+    locks = [source for line in dockerfile.splitlines() if line.startswith("COPY ")
+             for source in line.split()[1:-1] if source.endswith("renv.lock")]
+    lock = (clone / locks[0]).read_text() if locks else None
     for package in used:
         if lock is not None:
             assert f'"{package}"' in lock or package in result.stdout.split("renv.lock does not record:")[1], package
@@ -92,7 +95,7 @@ SLOW_INSTALLS = ("compendium-kwlburials", "book-rprofile-home-rgraphics")
 
 
 @pytest.mark.xdist_group("real-R")
-@pytest.mark.parametrize("entry", [p for p in PROJECTS if not (corpus.CORPUS / p["slug"] / "renv.lock").is_file()
+@pytest.mark.parametrize("entry", [p for p in PROJECTS if not corpus.renv_lockfiles(p["slug"])
                                    and p["slug"] not in SLOW_INSTALLS], ids=lambda p: p["slug"])
 def test_install_r_installs_what_the_project_uses_and_nothing_else(tmp_path, entry, rscript, local_cran):
     """The generated install.R, run in real R against a local repository with
