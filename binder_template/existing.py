@@ -2,7 +2,8 @@
 
 The files go into binder/ and .github/, and cookiecutter's -f -s never
 overwrites one that is there. The one change made to a file of the user's is
-the badge, in the README, the way usethis places it: inside the
+the badge, in the README (and in the R Markdown file in a subfolder that
+README.md is knitted from), the way usethis places it: inside the
 `<!-- badges: start -->` ... `<!-- badges: end -->` block when there is one,
 otherwise in a new block right after the first heading. README.Rmd is the
 source usethis edits when it exists (README.md is knitted from it).

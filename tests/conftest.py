@@ -78,11 +78,12 @@ def run(args, **kwargs) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="session")
 def local_cran(tmp_path_factory, rscript) -> Path:
     """A CRAN-like repository of tiny packages (tests/local_repos.py)."""
-    from tests.corpus_projects import PROJECTS, packages_needed
+    from tests.corpus_projects import PROJECTS, conda_r_packages, packages_needed
     from tests.local_repos import build_cran
 
-    # A tiny package for every name the real projects of tests/corpus need.
-    needed = {name for entry in PROJECTS for name in packages_needed(entry["slug"])}
+    # A tiny package for every name the real projects of tests/corpus need,
+    # their conda files' R packages too (CRAN spells these in lower case as well).
+    needed = {name for entry in PROJECTS for name in packages_needed(entry["slug"]) | conda_r_packages(entry["slug"])}
     return build_cran(tmp_path_factory.mktemp("local-cran"), rscript, tuple(needed))
 
 

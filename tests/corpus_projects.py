@@ -60,12 +60,13 @@ def run_next_steps(project: Path, stdout: str) -> None:
             assert words[:2] in (["git", "push"], ["git", "remote"]) or words[:1] == ["Rscript"], line
 
 
-def add_binder_as_a_user_would(project: Path, clones: Path) -> tuple[subprocess.CompletedProcess, Path]:
+def add_binder_as_a_user_would(project: Path, clones: Path, answers: tuple[str, ...] = ()
+                               ) -> tuple[subprocess.CompletedProcess, Path]:
     """(the run that added Binder, a clone of what it committed). The
     README's command runs once; the one refusal left, for a Dockerfile of the
     project's own in its Binder folder, gives one command that keeps it and
     goes on: a user pastes that, and so does this."""
-    result = add_binder(project)
+    result = add_binder(project, *answers)
     if result.returncode != 0:
         assert git(project, "status", "--porcelain") == ""
         lines = result.stderr.splitlines()

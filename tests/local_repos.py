@@ -168,7 +168,10 @@ def build_cran(root: Path, rscript: str, extra: tuple[str, ...] = ()) -> Path:
     its path."""
     contrib = root / "repo" / "src" / "contrib"
     contrib.mkdir(parents=True)
-    for name in sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS)):
+    # jsonlite stays Debian's real one (r-cran-shiny brings it, here and in the
+    # stand-in images): install.R reads renv.lock with it after a restore, and
+    # a tiny one restored from a lockfile that lists it would have no fromJSON.
+    for name in sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS) - {"jsonlite"}):
         tiny_tarball(contrib, name)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
     exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths, load", "BiocManager": "install"}

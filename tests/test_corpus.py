@@ -23,7 +23,7 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
     owner, name = entry["repo"].split("/")
     project = corpus.checkout(entry, tmp_path)
     used = set(entry["loads"])  # as a reader of the code found them
-    result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
+    result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone", tuple(entry.get("answers", ())))
     here = ".binder" if (clone / ".binder").is_dir() else "binder"
     assert not ((clone / "binder").is_dir() and (clone / ".binder").is_dir())
     dockerfile = (clone / here / "Dockerfile").read_text()
@@ -36,7 +36,9 @@ def test_binder_is_added_to_a_real_project(tmp_path, entry):
                 assert source == "." or (clone / source).is_file(), (source, line)
 
     # The README launches this repository at its branch, with one badge of ours.
-    launch = f"https://mybinder.org/v2/gh/{owner}/{name}/{entry['default_branch']}?urlpath=rstudio"
+    ui = dict(answer.split("=", 1) for answer in entry.get("answers", [])).get("ui", "rstudio")
+    urlpath = {"rstudio": "rstudio", "shiny": "shiny/", "lab": "lab", "notebook": "tree"}[ui]
+    launch = f"https://mybinder.org/v2/gh/{owner}/{name}/{entry['default_branch']}?urlpath={urlpath}"
     readmes = [p for p in clone.iterdir() if p.name.lower() in ("readme.md", "readme.rmd")]
     edited = [p for p in readmes if launch in p.read_text(errors="replace")]
     if readmes:
@@ -107,7 +109,7 @@ def test_install_r_installs_what_the_project_uses_and_nothing_else(tmp_path, ent
     from tests.test_r import RSession
 
     project = corpus.checkout(entry, tmp_path)
-    _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
+    _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone", tuple(entry.get("answers", ())))
     home = tmp_path / "home"
     home.mkdir()
     session = RSession(rscript, local_cran, home)

@@ -43,7 +43,7 @@ def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, st
 
     entry = corpus.BY_SLUG[slug]
     project = corpus.checkout(entry, tmp_path)
-    _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
+    _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone", tuple(entry.get("answers", ())))
     if tag != "latest":
         for dockerfile in clone.glob("*binder/Dockerfile"):
             dockerfile.write_text(dockerfile.read_text().replace("rocker/binder:latest", f"rocker/binder:{tag}"))
@@ -73,7 +73,9 @@ def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, st
 # and gives a fix; the user applies it, as the warning says, and R then
 # starts at home, and in a chapter's folder, reading it. The conda project's
 # environment.yml packages come through install.R, and its postBuild runs.
-STARTS = ["book-rprofile-home-rgraphics", "conda-binder-gtex"]
+# The Shiny app's renv.lock has no activate.R beside it: its packages must
+# be where R looks at launch.
+STARTS = ["book-rprofile-home-rgraphics", "conda-binder-gtex", "shiny-renv-noactivate-demo"]
 
 
 @pytest.mark.parametrize("slug", STARTS)
@@ -84,7 +86,7 @@ def test_a_real_project_starts_on_binder_with_its_own_rprofile(docker_host, stan
 
     entry = corpus.BY_SLUG[slug]
     project = corpus.checkout(entry, tmp_path)
-    result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone")
+    result, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone", tuple(entry.get("answers", ())))
     fix = re.search(r"let it run once, (if .*\}), or remove the line", result.stderr)
     if (clone / ".Rprofile").is_file() and "sys.source('~/.Rprofile'" in (clone / ".Rprofile").read_text():
         assert fix, result.stderr
