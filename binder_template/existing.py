@@ -144,33 +144,41 @@ class BadgeEdit:
 
 
 # usethis's README.Rmd template says so in README.md; so do many others.
-_GENERATED_FROM = re.compile(r"generated from\s+\W?([\w./-]+\.[RrQq]md)\b")
+_GENERATED_FROM = re.compile(r"generated from\s+([\w./-]+\.[RrQq]md)\b")
 _MARKDOWN_OUTPUT = re.compile(r"\b(?:github_document|md_document|gfm|commonmark|markdown_github)\b")
+# Where the knit writes: ../README.md, or the output folder is the root
+# (output_dir = here::here(), or "..").
+_WRITES_ROOT_README = re.compile(r"\.\./README\.md|output_dir\s*[=:]\s*(?:here::)?here\s*\(\s*\)|output_dir\s*[=:]\s*[\"']\.\./?[\"']",
+                                 re.IGNORECASE)
+
+
+def writes_markdown(project_dir, path: str) -> str:
+    """The text of an R Markdown file whose front matter writes markdown, or ""."""
+    text = rcode.read_text(os.path.join(project_dir, path), 65536) or ""
+    lines = text.splitlines()
+    return text if _MARKDOWN_OUTPUT.search("\n".join(lines[:front_matter_end(lines)])) else ""
 
 
 def knitted_from(project_dir, readme: str) -> str | None:
-    """The R Markdown file in a subfolder that README.md is knitted from
-    (rmd/readme.Rmd with output_file = "../README.md", say), found by what
-    README.md says, or else by the one document that writes markdown and
-    names README.md or is called readme. The next knit would drop a badge
-    put only into README.md."""
+    """The R Markdown file in a subfolder that README.md is knitted from:
+    the one README.md names ("generated from rmd/readme.Rmd"), when it is a
+    file inside the project that writes markdown; else the one document
+    whose front matter writes markdown and whose text writes the root's
+    README.md (output_file = "../README.md", output_dir = here::here()).
+    Symbolic links are not followed. The next knit would drop a badge put
+    only into README.md."""
     if readme.lower() != "readme.md":
         return None
     said = _GENERATED_FROM.search(rcode.read_text(os.path.join(project_dir, readme), 4096) or "")
     path = said.group(1).removeprefix("./") if said else ""
-    if "/" in path and ".." not in path.split("/") and not os.path.islink(os.path.join(project_dir, path)) \
-            and os.path.isfile(os.path.join(project_dir, path)):
+    root = os.path.realpath(project_dir)
+    if "/" in path and not os.path.isabs(path) and ".." not in path.split("/") \
+            and os.path.realpath(os.path.join(root, path)) == os.path.join(root, path) \
+            and os.path.isfile(os.path.join(root, path)) and writes_markdown(root, path):
         return path
-    found = []
-    for path in rcode.code_files(str(project_dir)):
-        if "/" not in path or not path.lower().endswith((".rmd", ".qmd")):
-            continue
-        text = rcode.read_text(os.path.join(project_dir, path), 65536) or ""
-        lines = text.splitlines()
-        header = "\n".join(lines[:front_matter_end(lines)])
-        if _MARKDOWN_OUTPUT.search(header) and (
-                "readme.md" in text.lower() or os.path.basename(path).lower().startswith("readme")):
-            found.append(path)
+    found = [path for path in rcode.code_files(str(project_dir))
+             if "/" in path and path.lower().endswith((".rmd", ".qmd"))
+             and _WRITES_ROOT_README.search(writes_markdown(project_dir, path))]
     return found[0] if len(found) == 1 else None
 
 
@@ -189,8 +197,8 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     # repository on this hub is replaced.
     ours_before = [i for i, line in enumerate(lines) if markdown[i] and _OUR_BADGE.match(line.strip())
                    and same_repository(_OUR_BADGE.match(line.strip()).group(2), launch)]
-    # A badge already there, on a line of its own or in a sentence.
-    if any(markdown[i] and (line.strip() == badge or f"]({launch})" in line) for i, line in enumerate(lines)):
+    # A badge or link already there: on a line of its own, in a sentence, in HTML.
+    if any(markdown[i] and (line.strip() == badge or launch in line) for i, line in enumerate(lines)):
         return BadgeEdit(None, None, others)
     # One is this template's, from a run for another branch; several are a
     # README that launches each of its branches on purpose: all stay.

@@ -77,8 +77,8 @@ _APPLY_LOAD = re.compile(
     r"(?<![\w.$@])(?:base::|purrr::)?(?:lapply|sapply|walk|map)\s*\(\s*(?:X\s*=\s*)?"
     r"(?:(?P<vector>c\s*\([^()]*\))|(?P<variable>[A-Za-z.][\w.]*))\s*,\s*(?:FUN\s*=\s*)?"
     r"(?:(?:base::)?(?:library|require|requireNamespace)\s*[,)]"
-    r"|(?:function|\\)\s*\(\s*(?P<arg>[A-Za-z.][\w.]*)\s*\)\s*\{?\s*"
-    r"(?:base::)?(?:library|require|requireNamespace)\s*\(\s*(?P=arg)\s*[,)])")
+    r"|(?:function|\\)\s*+\(\s*+(?P<arg>[A-Za-z.][\w.]*+)\s*+\)\s*+\{?+\s*+"
+    r"(?:base::)?(?:library|require|requireNamespace)\s*+\(\s*+(?P=arg)\s*+[,)])")
 _CHARACTER_ONLY = re.compile(r"character\.only\s*=\s*(?:TRUE|T)\b")
 _CHUNK_START = re.compile(r"^\s*(`{3,})\s*\{\s*[rR](?:[\s,}])")
 _RNW_START = re.compile(r"^\s*<<.*>>=\s*$")
@@ -105,6 +105,32 @@ def _blank(text: str) -> str:
     return "\n".join(" " * len(part) for part in text.split("\n"))
 
 
+# R 4.0's raw strings, r"(...)" and their kin (r'[...]', R"--{...}--"):
+# quotes inside them end nothing, so their insides are blanked first.
+_RAW_STRING_START = re.compile(r"(?<![\w.])[rR]([\"'])(-*)([(\[{])")
+_RAW_CLOSE = {"(": ")", "[": "]", "{": "}"}
+
+
+def blank_raw_strings(code: str) -> str:
+    """code with the insides of its raw strings blanked. One that never
+    closes is not one (R would not parse it; '[r"(]' in a regular
+    expression starts none), and a closing sequence not found once is not
+    looked for again: the scan stays linear."""
+    parts, done, missing = [], 0, set()
+    for match in _RAW_STRING_START.finditer(code):
+        quote, dashes, opening = match.groups()
+        closing = _RAW_CLOSE[opening] + dashes + quote
+        if match.start() < done or closing in missing:
+            continue  # inside a raw string already blanked, or cannot close
+        end = code.find(closing, match.end())
+        if end < 0:
+            missing.add(closing)
+            continue
+        parts += [code[done:match.end()], _blank(code[match.end():end])]
+        done = end
+    return "".join(parts) + code[done:]
+
+
 def strip_comments(code: str, blank_strings: bool = False) -> str:
     """R code with its comments blanked out, so that a '#' inside a string
     does not hide the rest of its line; with blank_strings, the insides of
@@ -121,7 +147,7 @@ def strip_comments(code: str, blank_strings: bool = False) -> str:
         text, offset = match.group(), match.start()
         return text[:start - offset] + _blank(match.group(name)) + text[end - offset:]
 
-    return _COMMENT_OR_STRING.sub(blanked, code)
+    return _COMMENT_OR_STRING.sub(blanked, blank_raw_strings(code) if "r" in code.lower() else code)
 
 
 def sexpr_parts(line: str) -> list[str]:
@@ -258,14 +284,16 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
     # `pkg::` counts in code, not inside a string ("see pkg::fun()").
     for match in _NAMESPACE_USE.finditer(blanked):
         found.append((match.group(1), line_of(match.start())))
-    assignments: dict[str, list[tuple[int, str]]] = {}  # one pass per name, however often it is applied
+    assignments: dict[str, list[tuple[int, str]]] | None = None  # every name's, in one pass, when first needed
 
     def vector_before(name: str, position: int) -> str:
         """The c(...) last assigned to name before position, or ""."""
-        if name not in assignments:
-            assignments[name] = assigned_vectors(code, name)
-        before = bisect.bisect_left(assignments[name], (position,)) - 1
-        return assignments[name][before][1] if before >= 0 else ""
+        nonlocal assignments
+        if assignments is None:
+            assignments = assigned_vectors(code)
+        places = assignments.get(name, [])
+        before = bisect.bisect_left(places, (position,)) - 1
+        return places[before][1] if before >= 0 else ""
 
     for match in _P_LOAD.finditer(code):
         if in_a_string(match):
@@ -307,10 +335,16 @@ def packages_in_code(code: str) -> list[tuple[str, int]]:
     return found
 
 
-def assigned_vectors(code: str, name: str) -> list[tuple[int, str]]:
-    """Where `name <- c(...)` (or `=`) is in the code, and the c(...) as written."""
-    assignment = re.compile(r"(?<![\w.$@])" + re.escape(name) + r"\s*(?:<-|=)\s*(c\s*\([^()]*\))")
-    return [(match.start(), match.group(1)) for match in assignment.finditer(code)]
+_ASSIGNED_VECTOR = re.compile(r"(?<![\w.$@])([A-Za-z.][\w.]*+)\s*+(?:<-|=)\s*+(c\s*+\([^()]*+\))")
+
+
+def assigned_vectors(code: str) -> dict[str, list[tuple[int, str]]]:
+    """For each name, where `name <- c(...)` (or `=`) is in the code, in
+    order, and the c(...) as written: one pass over the code for all names."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for match in _ASSIGNED_VECTOR.finditer(code):
+        found.setdefault(match.group(1), []).append((match.start(), match.group(2)))
+    return found
 
 
 def string_literals(vector: str) -> list[str]:

@@ -371,13 +371,14 @@ def rprofile_warnings(folder: str) -> list[str]:
             inside = path.removeprefix("~/")
             shown = rcode.shown(path)
             # file.exists() does not help here: on Binder ~/.Rprofile exists, it is this file.
+            # The guard this warning gives, on one line or several, ends it.
             if path.startswith("~/") and os.path.normpath(inside) == ".Rprofile" \
-                    and "rprofile.once" not in code:
+                    and "rprofile.once" not in text:
                 warnings.append(f"warning: .Rprofile sources {shown}, and on Binder the project is the home "
                                 "folder, so it sources itself until R stops (\"C stack usage ... too close to "
                                 "the limit\"), RStudio's session too: let it run once, "
-                                "if (is.null(getOption(\"rprofile.once\"))) { options(rprofile.once = TRUE); "
-                                f"source({json.dumps(path)}) }}, or remove the line")
+                                "if (is.null(getOption(\"rprofile.once\")) && file.exists(\"~/.Rprofile\")) "
+                                f"{{ options(rprofile.once = TRUE); source({json.dumps(path)}) }}, or remove the line")
             elif "file.exists" in code:
                 continue  # guarded: R skips it when it is missing
             elif os.path.isabs(inside) or inside.startswith("~") or \

@@ -54,6 +54,8 @@ def run_next_steps(project: Path, stdout: str) -> None:
     steps = stdout.split("Next steps:\n", 1)[1].split("\n\n", 1)[0]
     for line in steps.splitlines():
         words = shlex.split(line, comments=True)
+        if not words:
+            continue  # a comment line, for the reader
         if words[:2] in (["git", "add"], ["git", "commit"], ["git", "init"]):
             git(project, *words[1:])
         else:  # pushing, and knitting a README.Rmd, need what a test has not

@@ -722,8 +722,8 @@ def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(t
     assert warnings == [
         "warning: .Rprofile sources ~/.Rprofile, and on Binder the project is the home folder, so it sources "
         "itself until R stops (\"C stack usage ... too close to the limit\"), RStudio's session too: let it run "
-        "once, if (is.null(getOption(\"rprofile.once\"))) { options(rprofile.once = TRUE); "
-        "source(\"~/.Rprofile\") }, or remove the line",
+        "once, if (is.null(getOption(\"rprofile.once\")) && file.exists(\"~/.Rprofile\")) "
+        "{ options(rprofile.once = TRUE); source(\"~/.Rprofile\") }, or remove the line",
         "warning: .Rprofile sources renv/activate.R, which the image does not have (the repository does not "
         "hold it): R stops at start on Binder, RStudio's session too; wrap it in "
         "if (file.exists(\"renv/activate.R\")) or remove the line"]
@@ -740,12 +740,15 @@ def test_an_rprofile_that_would_stop_r_on_binder_is_said_with_a_fix_that_works(t
     assert r_starts_in(home, rscript).returncode != 0
     # ...and the fixes the warnings give let it start, at home and in a
     # subfolder without an .Rprofile (R reads ~/.Rprofile there too).
-    (home / ".Rprofile").write_text('if (is.null(getOption("rprofile.once"))) { options(rprofile.once = TRUE); '
-                                    'source("~/.Rprofile") }\n'
-                                    'if (file.exists("renv/activate.R")) source("renv/activate.R")\n')
+    fix = warnings[0].split("let it run once, ", 1)[1].split(", or remove the line")[0]
+    (home / ".Rprofile").write_text(f'{fix}\nif (file.exists("renv/activate.R")) source("renv/activate.R")\n')
     for where in (home, home / "analysis"):
         started = r_starts_in(home, rscript, cwd=where)
         assert started.returncode == 0 and started.stdout == "started\n", started.stderr
+    # The fix, written over several lines, is not warned about again.
+    (folder / ".Rprofile").write_text('if (is.null(getOption("rprofile.once"))) {\n  options(rprofile.once = TRUE)\n'
+                                      '  source("~/.Rprofile")\n}\n')
+    assert not any("sources itself" in w for w in survey.rprofile_warnings(str(folder)))
 
 
 @pytest.mark.parametrize("readme_md", [
@@ -894,3 +897,49 @@ def test_p_load_with_character_only_reads_the_names_from_its_vector():
             "p_load(readr, sf)\n")
     assert sorted(rcode.packages_in_code(code)) == [
         ("janitor", 2), ("pacman", 2), ("readr", 3), ("sf", 3), ("tidyverse", 2), ("vegan", 2)]
+
+
+def test_a_raw_string_ends_nothing_that_follows_it():
+    """R 4.0's r"(...)": a quote inside one does not start a string, so the
+    loads after it are read (a review found them dropped)."""
+    code = 'pat <- r"(["])"\nlibrary(dplyr)\nx <- R"--{library(no)}--"\ngsub(\'[r"(]\', "", x)\nlibrary(sf)\n'
+    assert rcode.packages_in_code(code) == [("dplyr", 2), ("sf", 5)]
+
+
+def test_only_the_document_that_writes_the_root_readme_gets_the_badge(tmp_path):
+    """A review's cases: a report README.md mentions, a subfolder's own
+    README.Rmd, a vignette naming README.md, a path outside the project or
+    through a symbolic link: none is README.md's source."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "readme.Rmd").write_text("---\noutput: github_document\n---\n# X\n")
+    cases = {
+        "report": ({"README.md": "# P\nFigure 1 was generated from analysis/report.Rmd.\n",
+                    "analysis/report.Rmd": "---\noutput: html_document\n---\n# R\n"}, None),
+        "own-readme": ({"README.md": "# P\n", "data/README.Rmd": "---\noutput: github_document\n---\n# D\n"}, None),
+        "vignette": ({"README.md": "# P\n", "vignettes/intro.Rmd":
+                      "---\noutput: rmarkdown::md_document\n---\nSee README.md.\n"}, None),
+        "absolute": ({"README.md": f"# P\ngenerated from {outside}/readme.Rmd\n"}, None),
+        "writes-root": ({"README.md": "# P\n", "rmd/readme.Rmd":
+                         "---\noutput: github_document\nknit: (function(i, ...) rmarkdown::render(i, "
+                         "output_dir = here::here()))\n---\n# P\n"}, "rmd/readme.Rmd"),
+    }
+    for name, (files, expected) in cases.items():
+        folder = tmp_path / name
+        for path, text in files.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(text)
+        assert existing.knitted_from(folder, "README.md") == expected, name
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "README.md").write_text("# P\n<!-- README.md is generated from rmd/readme.Rmd -->\n")
+    (linked / "rmd").symlink_to(outside)
+    assert existing.knitted_from(linked, "README.md") is None
+
+
+def test_a_readme_that_already_launches_this_branch_in_html_gets_no_second_badge():
+    badge = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio)"
+    for text in ('# R\n<a href="https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio">launch</a>\n',
+                 "# R\n[l]: https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio\n",
+                 '# R\nTry [it](https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio "Binder").\n'):
+        assert existing.with_badge(text, badge).text is None, text

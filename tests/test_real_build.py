@@ -365,11 +365,12 @@ def test_an_renv_project_in_a_subfolder_loaded_by_the_root_rprofile_starts_on_bi
     assert found == {"attached": "yes", "from": "TRUE"}
 
 
-# Real activate.R files from the corpus: renv 0.12.3's looks for renv in
-# <project>/renv/library/R-x.y/<platform>; renv 1.0.3's, since renv 0.15.0,
+# Real activate.R files from the corpus: renv 0.12.3's and 0.14.0's look for
+# renv in <project>/renv/library/R-x.y/<platform>; renv 1.0.3's, since renv 0.15.0,
 # in the user's cache folder for a project whose DESCRIPTION makes it a package.
-ACTIVATE_R_OF = {"renv-0.12.3": "compendium-kwlburials", "renv-1.0.3": "compendium-binder-dscompendium"}
-COMPENDIUM_BUILDS = [("renv-0.12.3", tag) for tag in TAGS] + [("renv-1.0.3", "latest")]
+ACTIVATE_R_OF = {"renv-0.12.3": "compendium-kwlburials", "renv-0.14.0": "renv014-ssfacomparison",
+                 "renv-1.0.3": "compendium-binder-dscompendium"}
+COMPENDIUM_BUILDS = [("renv-0.12.3", tag) for tag in TAGS] + [("renv-0.14.0", "latest"), ("renv-1.0.3", "latest")]
 
 
 @pytest.mark.parametrize("activate,tag", COMPENDIUM_BUILDS, ids=[f"{a}-{t}" for a, t in COMPENDIUM_BUILDS])

@@ -1,0 +1,13 @@
+## library() calls go here
+library(conflicted)
+library(dotenv)
+library(targets)
+library(tarchetypes)
+library(tidyverse)
+library(tidycensus)
+library(sf)
+library(janitor)
+library(mapview)
+library(qs)
+library(sfarrow)
+library(PL94171)
