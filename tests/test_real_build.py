@@ -25,6 +25,7 @@ import pytest
 
 from tests.binder_build import BINDER, Build, inside, repo2docker_build
 from tests.conftest import run
+from tests.helpers import add_binder
 from tests.local_repos import APT_PACKAGE, build_apt
 from tests.private_dockerd import DOCKER
 from tests.standin_images import GENERATIONS, IMAGE_USERS, build_standins, docker
@@ -260,7 +261,6 @@ def test_the_classic_binder_setup_and_a_conda_file_are_carried_into_the_build(do
     build. The user's install.R runs, environment.yml's package installs by
     its real name, postBuild runs last as the user from the repository's
     root, and the root Dockerfile is not built."""
-    from tests.conftest import TEMPLATE_ROOT, tool
 
     project = tmp_path / "reefs"
     (project / "binder").mkdir(parents=True)
@@ -272,9 +272,7 @@ def test_the_classic_binder_setup_and_a_conda_file_are_carried_into_the_build(do
     (project / "environment.yml").write_text("name: reefs\ndependencies:\n  - r-base=4.1\n  - r-tinya\n")
     (project / "Dockerfile").write_text("FROM registry.invalid/not-here:1\nRUN exit 1\n")
     (project / "analysis.R").write_text("x <- 1\n")
-    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
-                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=reefs", "github_user=octo-cat",
-                  "online_checks=false", f"r_version={tag}"])
+    result = add_binder(project, "github_user=octo-cat", f"r_version={tag}")
     assert result.returncode == 0, result.stderr
     build = repo2docker_build(docker_host, project, BINDER)
     assert build.ok, build.log[-4000:]
@@ -309,8 +307,6 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
     so does an R Markdown file in a subfolder that runs renv::load("..").
     Beside them, as in the app that showed it, a conda environment.yml and
     a root Dockerfile of the project's own: both stay as they are."""
-    from tests.conftest import TEMPLATE_ROOT, tool
-
     project = tmp_path / "bikes"
     project.mkdir()
     (project / "renv.lock").write_text(RENV_LOCK)
@@ -321,9 +317,7 @@ def test_an_renv_lock_without_activate_r_is_restored_where_r_looks_at_launch(doc
            "Dockerfile": 'FROM rocker/shiny:4.3.1\nCOPY . /srv/shiny-server/\nCMD ["/usr/bin/shiny-server"]\n'}
     for name, text in own.items():
         (project / name).write_text(text)
-    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
-                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=bikes", "github_user=octo-cat",
-                  "online_checks=false", f"r_version={tag}", "ui=shiny"])
+    result = add_binder(project, "github_user=octo-cat", f"r_version={tag}", "ui=shiny")
     assert result.returncode == 0, result.stderr
     assert {name: (project / name).read_text() for name in own} == own
     # renv itself (renv::load in the report) comes with install.R: not named.
@@ -347,17 +341,13 @@ def test_an_renv_project_in_a_subfolder_loaded_by_the_root_rprofile_starts_on_bi
     that .Rprofile runs whenever R starts in the home folder: built as
     Binder builds it, R started there as the user (Rscript, as RStudio's
     session) gets through it and attaches every locked package."""
-    from tests.conftest import TEMPLATE_ROOT, tool
-
     project = tmp_path / "pipeline"
     (project / "r").mkdir(parents=True)
     (project / "r" / "renv.lock").write_text(RENV_LOCK)
     (project / "r" / "fit.R").write_text("library(tinyB)\n")
     (project / "pipeline.py").write_text("print('python half')\n")
     (project / ".Rprofile").write_text('renv::load("r")\nlibrary(tinyA)\n')
-    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
-                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=pipeline", "github_user=octo-cat",
-                  "online_checks=false", f"r_version={tag}"])
+    result = add_binder(project, "github_user=octo-cat", f"r_version={tag}")
     assert result.returncode == 0, result.stderr
     build = repo2docker_build(docker_host, project, BINDER)
     assert build.ok, build.log[-4000:]
@@ -384,8 +374,6 @@ def test_an_renv_compendium_finds_its_packages_when_r_starts_at_home(docker_host
     folder, and decides so from DESCRIPTION; DESCRIPTION was copied after
     the restore, so the restore went into renv/library and R, started at
     home with the project's .Rprofile, found none of the packages."""
-    from tests.conftest import TEMPLATE_ROOT, tool
-
     project = tmp_path / "burials"
     (project / "renv").mkdir(parents=True)
     (project / "renv.lock").write_text(RENV_LOCK)
@@ -395,9 +383,7 @@ def test_an_renv_compendium_finds_its_packages_when_r_starts_at_home(docker_host
     (project / "DESCRIPTION").write_text("Package: burials\nTitle: Burials\nVersion: 0.1\nImports: tinyA, tinyB\n")
     (project / "analysis").mkdir()
     (project / "analysis" / "paper.R").write_text("library(tinyA)\nlibrary(tinyB)\n")
-    result = run([tool("cookiecutter"), "--no-input", "-f", "-s", "--output-dir", str(tmp_path),
-                  str(TEMPLATE_ROOT), "layout=existing-project", "repo_name=burials", "github_user=octo-cat",
-                  "online_checks=false", f"r_version={tag}"])
+    result = add_binder(project, "github_user=octo-cat", f"r_version={tag}")
     assert result.returncode == 0, result.stderr
     build = repo2docker_build(docker_host, project, BINDER)
     assert build.ok, build.log[-4000:]
