@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +18,6 @@ from binder_template.online import DEADLINE_VARIABLE, DOCKER_HUB_VARIABLE, GITHU
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
 # Set by .ci/run: there, a missing Rscript is a failure, not a skip.
 REQUIRE_R_VARIABLE = "BINDER_TEMPLATE_REQUIRE_R"
-# A running dockerd for the real-build tests (tests/private_dockerd.py starts
-# one; .ci/run does and sets this). Unset: the tests start their own.
-DOCKER_HOST_VARIABLE = "BINDER_TEMPLATE_DOCKER_HOST"
 
 
 def closed_port() -> int:
@@ -85,30 +81,3 @@ def local_cran(tmp_path_factory, rscript) -> Path:
     # their conda files' R packages too (CRAN spells these in lower case as well).
     needed = {name for entry in PROJECTS for name in packages_needed(entry["slug"]) | conda_r_packages(entry["slug"])}
     return build_cran(tmp_path_factory.mktemp("local-cran"), rscript, tuple(needed))
-
-
-@pytest.fixture(scope="session")
-def docker_host(tmp_path_factory):
-    """A dockerd with no network: the one $BINDER_TEMPLATE_DOCKER_HOST names,
-    or a private one started here and stopped after the session. Where none
-    can be had, the real-build tests skip, except in CI ($CI set), where they
-    fail."""
-    from tests import private_dockerd
-
-    given = os.environ.get(DOCKER_HOST_VARIABLE)
-    if given:
-        yield given
-        return
-    # A short path: dockerd's sockets live below it, and socket paths are
-    # limited to 107 bytes.
-    state = Path(tempfile.mkdtemp(prefix="btd-"))
-    try:
-        _, host = private_dockerd.start(state)
-    except private_dockerd.DaemonError as err:
-        private_dockerd.stop(state)
-        message = f"no private dockerd for the real-build tests: {err}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    yield host
-    private_dockerd.stop(state)

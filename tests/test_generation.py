@@ -164,7 +164,7 @@ def test_real_repo2docker_cli_picks_the_dockerfile(cookies, offline_answers):
 def test_dockerfile_order_keeps_package_install_cached(cookies, offline_answers):
     """install.R is copied alone and run before the rest of the project, so
     editing an analysis file does not invalidate the package layer (proven
-    by a real build in test_real_build.py)."""
+    by a real build in real_builds/test_real_build.py)."""
     result = cookies.bake(extra_context={**offline_answers, "apt_packages": "ffmpeg", "r_version": "4.4.0"})
     lines = [l for l in (result.project_path / "Dockerfile").read_text().splitlines()
              if l and not l.startswith("#")]

@@ -2,7 +2,7 @@
 Binder only pulls it. The answer's rule and the generated files here; the
 publishing script against a real registry (Debian's docker-registry) with
 GHCR's token challenge in front; the branch it pushes, into a bare
-repository standing in for origin. Real builds: tests/test_prebuilt_build.py."""
+repository standing in for origin. Real builds: tests/real_builds/test_prebuilt_build.py."""
 
 from __future__ import annotations
 

@@ -20,8 +20,8 @@ import pytest
 
 from tests.binder_build import BINDER, inside, repo2docker_build
 from tests.local_registry import GhcrFront, Registry
+from tests.real_builds.generated import PROBE, bake
 from tests.standin_images import GENERATIONS, IMAGE_USERS, STANDINS, docker
-from tests.test_real_build import PROBE, bake, standins  # noqa: F401 (the session's stand-in images)
 
 pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
 
@@ -79,7 +79,7 @@ def forget_local_images(docker_host: str, registry: Registry) -> None:
 
 
 @pytest.fixture(scope="module", params=TAGS)
-def published(request, cookies_session, docker_host, standins, tmp_path_factory):  # noqa: F811
+def published(request, cookies_session, docker_host, standins, tmp_path_factory):
     tag = request.param
     work = tmp_path_factory.mktemp(f"prebuilt-{tag}")
     repo = f"pre-{tag.replace('.', '-')}"

@@ -26,42 +26,15 @@ import pytest
 from tests.binder_build import BINDER, Build, inside, repo2docker_build
 from tests.conftest import run
 from tests.helpers import add_binder
-from tests.local_repos import APT_PACKAGE, build_apt
+from tests.local_repos import APT_PACKAGE
 from tests.private_dockerd import DOCKER
-from tests.standin_images import GENERATIONS, IMAGE_USERS, build_standins, docker
+from tests.real_builds.generated import APT_TXT, PROBE, bake
+from tests.standin_images import GENERATIONS, IMAGE_USERS, docker
 
 pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
 
 TAGS = list(GENERATIONS)
 LOCAL_USER = ("alice", "1234")  # what `repo2docker .` passes for a user alice
-PACKAGES = "tinyA, tinyB"
-# repo2docker allows comments and blank lines in apt.txt; so must we.
-APT_TXT = f"# Tools the analysis calls\n\n{APT_PACKAGE}  # the stand-in package\n"
-
-
-@pytest.fixture(scope="session")
-def standins(docker_host, local_cran, tmp_path_factory) -> dict[str, str]:
-    work = tmp_path_factory.mktemp("standins")
-    try:
-        return build_standins(docker_host, local_cran, build_apt(work), work)
-    except FileNotFoundError as err:
-        message = str(err)
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def bake(cookies, tag: str, r_packages: str = PACKAGES, **answers) -> Path:
-    result = cookies.bake(extra_context={
-        "online_checks": False, "r_version": tag, "r_packages": r_packages,
-        "apt_packages": APT_PACKAGE, **answers})
-    assert result.exit_code == 0, result.exception
-    project = result.project_path
-    if (project / "apt.txt").exists():
-        (project / "apt.txt").write_text(APT_TXT)
-    renviron = project / ".Renviron"
-    renviron.write_text(renviron.read_text().replace("# MY_DATA_DIR=data", "MY_DATA_DIR=data"))
-    return project
 
 
 @pytest.fixture(scope="module", params=TAGS)
@@ -89,19 +62,6 @@ def test_the_build_is_binders_buildkit_build(binder_build):
     # BuildKit's plain progress, not the classic builder's "Step 1/8 :" lines.
     assert "#1 [internal] load build definition from Dockerfile" in binder_build.log
     assert not re.search(r"^Step \d+/\d+ :", binder_build.log, re.MULTILINE)
-
-
-PROBE = """
-echo "user=$(id -un)"
-echo "uid=$(id -u)"
-echo "nb_user=$NB_USER"
-echo "pwd=$(pwd)"
-echo "renviron_owner=$(stat -c %U "$HOME/.Renviron")"
-Rscript -e 'cat("renviron_var=", Sys.getenv("MY_DATA_DIR"), "\\n", sep = "")'
-Rscript -e 'library(tinyA); library(tinyB); cat("packages=", tinyA::hello(), "\\n", sep = "")'
-echo "apt_tool=$(binder-standin-tool)"
-echo "example=$(Rscript analysis/example.R | grep -c 'Mean fuel economy: 20.1')"
-"""
 
 
 def test_the_image_runs_as_its_own_user_with_everything_installed(binder_build, docker_host):

@@ -15,7 +15,6 @@ import pytest
 
 from tests.binder_build import BINDER, inside, repo2docker_build
 from tests.standin_images import GENERATIONS, IMAGE_USERS
-from tests.test_real_build import standins  # noqa: F401 (the session's stand-in images)
 
 pytestmark = [pytest.mark.docker, pytest.mark.xdist_group("docker")]
 
@@ -30,7 +29,7 @@ REAL_BUILDS = [("scripts-greeco", tag) for tag in TAGS] + [("compendium-binder-d
 
 
 @pytest.mark.parametrize("slug,tag", REAL_BUILDS, ids=[f"{s}-{t}" for s, t in REAL_BUILDS])
-def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, standins, tmp_path, slug, tag):  # noqa: F811
+def test_a_real_project_builds_with_every_package_its_code_loads(docker_host, standins, tmp_path, slug, tag):
     """Binder added as a new user does it (tests/corpus_projects.py), built
     by the real repo2docker; then, as the image's user, every package the
     project needs loads. An renv project's come from renv.lock, restored
@@ -79,7 +78,7 @@ STARTS = ["book-rprofile-home-rgraphics", "conda-binder-gtex", "shiny-renv-noact
 
 
 @pytest.mark.parametrize("slug", STARTS)
-def test_a_real_project_starts_on_binder_with_its_own_rprofile(docker_host, standins, tmp_path, slug):  # noqa: F811
+def test_a_real_project_starts_on_binder_with_its_own_rprofile(docker_host, standins, tmp_path, slug):
     import re
 
     from tests import corpus_projects as corpus
