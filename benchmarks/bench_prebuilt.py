@@ -36,10 +36,11 @@ sys.path.insert(0, str(ROOT))
 
 from tests import private_dockerd
 from tests.binder_build import repo2docker_build
+from tests.helpers import git
 from tests.local_registry import GhcrFront, Registry
 from tests.local_repos import APT_PACKAGE, build_apt, build_cran
+from tests.real_builds.publishing import forget_local_images, publish
 from tests.standin_images import GENERATIONS, build_standins, docker
-from tests.test_prebuilt_build import forget_local_images, git, publish
 
 
 def bake(out: Path, tag: str) -> Path:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from tests import helpers
+from tests.helpers import GIT_ENV, git
 
 CORPUS = Path(__file__).parent / "corpus"
 # R's base packages (priority "base"), never installed: R's own list.
@@ -22,15 +23,6 @@ BASE_PACKAGES = {"R", "base", "compiler", "datasets", "grDevices", "graphics", "
 PROJECTS = json.loads((CORPUS / "MANIFEST.json").read_text())
 BY_SLUG = {entry["slug"]: entry for entry in PROJECTS}
 # No user configuration of this machine's leaks in; the identity is a test's.
-GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "T",
-           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
-
-
-def git(folder: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, **GIT_ENV})
-    assert result.returncode == 0, (args, result.stderr)
-    return result.stdout
 
 
 def checkout(entry: dict, parent: Path) -> Path:

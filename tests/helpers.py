@@ -14,6 +14,17 @@ from pathlib import Path
 from tests.conftest import TEMPLATE_ROOT, run, tool
 
 LEFTOVERS = ("{{", "{%", "cookiecutter.")
+# A tester's git: a fixed name, and neither the machine's nor the user's settings.
+GIT_ENV = {"GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "T",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+def git(folder: Path, *args: str) -> str:
+    """`git -C folder ARGS`; its output, or the test fails with git's message."""
+    result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, **GIT_ENV})
+    assert result.returncode == 0, (args, result.stderr)
+    return result.stdout
 
 
 def files_in(project: Path) -> set[str]:

@@ -1,9 +1,11 @@
 """Package repositories made on this machine, so that real R and real apt
 install real packages with no network.
 
-- A CRAN-like repository of tiny source packages, built with `R CMD build` and
-  indexed with `tools::write_PACKAGES`. R finds it through `options(repos =)`,
-  the way the rocker images point R at theirs.
+- A CRAN-like repository indexed with `tools::write_PACKAGES`: tiny source
+  packages built with `R CMD build`, for what the tests install by name, and a
+  tiny built package for each name the real projects of tests/corpus load.
+  R finds it through `options(repos =)`, the way the rocker images point R at
+  theirs.
 - A flat apt repository holding one tiny `.deb` made with `dpkg-deb`, with the
   `Packages` index apt reads.
 
@@ -143,23 +145,56 @@ def make_r_package(root: Path, name: str, code: str, exports: str) -> Path:
     return source
 
 
-def tiny_tarball(contrib: Path, name: str) -> None:
-    """A source package as R CMD build would pack it, written directly: the
-    corpus tests need one for every package real projects load, and R CMD
-    build would take a second each."""
-    files = {
-        f"{name}/DESCRIPTION": (f"Package: {name}\nVersion: 0.0.1\nTitle: Tiny Stand-In\n"
-                                "Description: Stands in for a real package in tests.\nLicense: MIT\n"
-                                "Author: Test\nMaintainer: Test <test@example.org>\nByteCompile: no\n"),
-        f"{name}/NAMESPACE": "export(hello)\n",
-        f"{name}/R/code.R": PLAIN,
-    }
-    with tarfile.open(contrib / f"{name}_0.0.1.tar.gz", "w:gz") as tar:
-        for path, text in files.items():
-            data = text.encode()
-            info = tarfile.TarInfo(path)
-            info.size, info.mode = len(data), 0o644
-            tar.addfile(info, io.BytesIO(data))
+TINY_VERSION = "0.0.1"
+# Builds the one tiny package R installs, then writes its Meta/package.rds
+# (the one binary file naming the package) again for every name asked for.
+TINY_TEMPLATE_R = """
+args <- commandArgs(TRUE)
+out <- args[[1]]
+meta <- readRDS(file.path(args[[2]], "Meta", "package.rds"))
+for (name in readLines(args[[3]])) {
+  meta$DESCRIPTION[["Package"]] <- name
+  saveRDS(meta, file.path(out, paste0(name, ".rds")))
+}
+"""
+
+
+def tiny_binaries(contrib: Path, names: list[str], rscript: str, work: Path) -> None:
+    """A built package for each name, packed as Posit's package manager serves
+    Linux binaries to the rocker images: a `name_version.tar.gz` in
+    src/contrib that R CMD INSTALL installs as a *binary* package (about a
+    quarter of a second, against a second or more from source). The corpus
+    tests need one for every package the real projects load: R builds one,
+    and the others are that one under another name."""
+    if not names:
+        return
+    template = work / "tiny-template"
+    (template / "src" / "tinytemplate").mkdir(parents=True)
+    (template / "src" / "tinytemplate" / "DESCRIPTION").write_text(
+        f"Package: tinytemplate\nVersion: {TINY_VERSION}\nTitle: Tiny Stand-In\n"
+        "Description: Stands in for a real package in tests.\nLicense: MIT\n"
+        "Author: Test\nMaintainer: Test <test@example.org>\n")
+    (template / "src" / "tinytemplate" / "NAMESPACE").write_text("")
+    (template / "lib").mkdir()
+    r = str(Path(rscript).with_name("R"))
+    subprocess.run([r, "CMD", "INSTALL", "--no-test-load", "--no-docs", "--no-html",
+                    "-l", str(template / "lib"), str(template / "src" / "tinytemplate")],
+                   check=True, capture_output=True)
+    built = template / "lib" / "tinytemplate"
+    (template / "names").write_text("\n".join(names) + "\n")
+    (template / "meta").mkdir()
+    subprocess.run([rscript, "-e", TINY_TEMPLATE_R, str(template / "meta"), str(built), str(template / "names")],
+                   check=True, capture_output=True)
+    files = sorted(p for p in built.rglob("*") if p.is_file() and p.relative_to(built).as_posix() != "Meta/package.rds")
+    for name in names:
+        with tarfile.open(contrib / f"{name}_{TINY_VERSION}.tar.gz", "w:gz", compresslevel=1) as tar:
+            members = [(f.relative_to(built).as_posix().replace("tinytemplate", name),
+                        f.read_bytes().replace(b"tinytemplate", name.encode())) for f in files]
+            members.append(("Meta/package.rds", (template / "meta" / f"{name}.rds").read_bytes()))
+            for path, data in members:
+                info = tarfile.TarInfo(f"{name}/{path}")
+                info.size, info.mode = len(data), 0o644
+                tar.addfile(info, io.BytesIO(data))
 
 
 def build_cran(root: Path, rscript: str, extra: tuple[str, ...] = ()) -> Path:
@@ -171,8 +206,7 @@ def build_cran(root: Path, rscript: str, extra: tuple[str, ...] = ()) -> Path:
     # jsonlite stays Debian's real one (r-cran-shiny brings it, here and in the
     # stand-in images): install.R reads renv.lock with it after a restore, and
     # a tiny one restored from a lockfile that lists it would have no fromJSON.
-    for name in sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS) - {"jsonlite"}):
-        tiny_tarball(contrib, name)
+    tiny_binaries(contrib, sorted(set(extra) - set(PLAIN_PACKAGES) - set(STAND_INS) - {"jsonlite"}), rscript, root)
     sources = [make_r_package(root / "src", name, PLAIN, "hello") for name in PLAIN_PACKAGES]
     exports = {"remotes": "install_github", "renv": "restore, lockfile_read, paths, load", "BiocManager": "install"}
     sources += [make_r_package(root / "src", name, code, exports[name]) for name, code in STAND_INS.items()]

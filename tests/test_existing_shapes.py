@@ -14,8 +14,8 @@ import pytest
 
 from binder_template import existing, rcode, survey
 from tests.conftest import run
-from tests.corpus_projects import GIT_ENV, add_binder, git, run_next_steps
-from tests.helpers import cookiecutter_cli
+from tests.corpus_projects import add_binder, run_next_steps
+from tests.helpers import GIT_ENV, cookiecutter_cli, git
 
 BADGE = "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/{}?urlpath=rstudio)"
 

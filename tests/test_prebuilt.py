@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
 
 import pytest
 import yaml
 
 from tests.conftest import run, tool
-from tests.helpers import add_binder, cookiecutter_cli, expected_files, files_in
+from tests.helpers import add_binder, cookiecutter_cli, expected_files, files_in, git
 from tests.local_registry import GhcrFront, Registry
 
 NAME = "octo-cat/demo"
@@ -168,11 +167,6 @@ def test_the_private_message_names_the_setting_that_makes_it_public(publish, tmp
 
 
 # --- the binder branch ----------------------------------------------------------
-
-def git(folder, *args, **kwargs) -> str:
-    return subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, text=True,
-                          **kwargs).stdout
-
 
 def test_the_binder_branch_holds_only_the_thin_dockerfile_and_yours_is_untouched(publish, tmp_path, monkeypatch):
     origin = tmp_path / "origin.git"

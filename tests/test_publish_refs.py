@@ -7,7 +7,6 @@ origin), the real registry behind the GHCR stand-in, and small servers on
 from __future__ import annotations
 
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -17,15 +16,9 @@ import pytest
 
 from binder_template.prebuilt import binder_branch_warning
 from tests.fake_binder import FakeServer, respond
+from tests.helpers import git
 from tests.local_registry import GhcrFront, Registry
 from tests.test_prebuilt import NAME, prebuilt, publish  # noqa: F401 (the shipped publish.py, imported)
-
-IDENTITY = ["-c", "user.name=A", "-c", "user.email=a@b"]
-
-
-def git(folder, *args, **kwargs) -> str:
-    return subprocess.run(["git", "-C", str(folder), *IDENTITY, *args], check=True, capture_output=True,
-                          text=True, **kwargs).stdout
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 from binder_template import rcode, reading, survey
 from binder_template.rerun import shell_word
 from tests.conftest import TEMPLATE_ROOT
-from tests.helpers import add_binder
+from tests.helpers import add_binder, git
 
 ESCAPES = "\x1b[2J\x1b[1;1H\x1b]0;owned\x07"  # clear the screen, home, set the title, bell
 
@@ -354,11 +354,6 @@ def test_no_renv_lock_is_no_renv(tmp_path):
 
 
 # --- as the user runs it -------------------------------------------------------
-
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
-                   check=True, capture_output=True)
-
 
 def project(tmp_path: Path, files: dict[str, str]) -> Path:
     folder = write(tmp_path / "analysis", {"README.md": "# Analysis\n", **files})

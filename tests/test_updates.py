@@ -10,15 +10,7 @@ from pathlib import Path
 
 from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
-from tests.helpers import in_a_terminal
-
-GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-
-
-def git(cwd: Path, *args: str) -> str:
-    result = run([*GIT, *args], cwd=cwd)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+from tests.helpers import git, in_a_terminal
 
 
 def copy_template(target: Path) -> None:
