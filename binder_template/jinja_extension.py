@@ -38,7 +38,7 @@ from binder_template.escape import (
     r_vector,
     yaml_string,
 )
-from binder_template.hook_steps import project_survey, read_handoff
+from binder_template.handoff import project_survey, read_handoff
 from binder_template.rerun import refusal
 from binder_template.sandbox import sandbox, template_sources
 from binder_template.survey import launch_target

@@ -111,7 +111,7 @@ class Run:
         where they are empty; a file another program made meanwhile is never
         touched. The project folder is left to cookiecutter where it removes
         it itself (a hook's failure). Returns what could not be put back."""
-        from binder_template import hook_steps
+        from binder_template.handoff import handoff_path
 
         left = []
         for path in reversed(self.added):
@@ -134,7 +134,7 @@ class Run:
             except OSError:
                 pass
         try:
-            os.unlink(hook_steps.handoff_path(self.project_dir, self.answers))
+            os.unlink(handoff_path(self.project_dir, self.answers))
         except OSError:
             pass
         self.added, self.kept, self.over = [], {}, True
@@ -207,7 +207,7 @@ def write_whole(generate_file, run: Run, project_dir: str, infile: str, context:
 def note_if_different(project_dir: str, infile: str, context: dict, env) -> None:
     """With -s, a file that is there is kept: note it in the hand-off when it
     differs from what this run would write."""
-    from binder_template import hook_steps
+    from binder_template.handoff import handoff_path, read_handoff
     from binder_template.reading import NotRead, read_bytes
 
     outfile = os.path.join(project_dir, env.from_string(infile).render(**context))
@@ -219,8 +219,8 @@ def note_if_different(project_dir: str, infile: str, context: dict, env) -> None
     if there.decode("utf-8", errors="replace").replace("\r\n", "\n") == rendered.replace("\r\n", "\n"):
         return
     answers = context["cookiecutter"]
-    path = hook_steps.handoff_path(project_dir, answers)
-    handoff = hook_steps.read_handoff(project_dir, answers)
+    path = handoff_path(project_dir, answers)
+    handoff = read_handoff(project_dir, answers)
     if handoff:
         relative = os.path.relpath(outfile, project_dir).replace(os.path.sep, "/")
         handoff["differs"] = sorted(set(handoff.get("differs", [])) | {relative})

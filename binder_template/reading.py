@@ -8,6 +8,7 @@ of those is refused the same way, and no read blocks or fills the memory.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 
@@ -57,5 +58,15 @@ def read_text(path: str, limit: int = DEFAULT_LIMIT, whole: bool = False) -> str
     bytes unless `whole`), or None when it is not read."""
     try:
         return read_bytes(path, limit, whole).decode("utf-8", errors="replace")
+    except NotRead:
+        return None
+
+
+def digest(path: str) -> str | None:
+    """The file's SHA-256, to tell whether -f replaced it; None for one that
+    is not read (a link, a FIFO, a device, a huge file), which a run never
+    replaces."""
+    try:
+        return hashlib.sha256(read_bytes(path)).hexdigest()
     except NotRead:
         return None

@@ -102,7 +102,8 @@ def test_the_hand_off_is_never_written_through_a_link_or_a_shared_folder(tmp_pat
     with what to do."""
     import tempfile
 
-    from binder_template.hook_steps import handoff_path, pre_gen_project, take_handoff
+    from binder_template.handoff import handoff_path, take_handoff
+    from binder_template.hook_steps import pre_gen_project
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     home = tmp_path / "home"
@@ -133,7 +134,7 @@ def test_a_relative_tmpdir_never_puts_the_hand_off_in_the_project(tmp_path, monk
     """The hooks run inside the project, where a relative TMPDIR points."""
     import tempfile
 
-    from binder_template.hook_steps import handoff_path
+    from binder_template.handoff import handoff_path
 
     project = tmp_path / "demo"
     project.mkdir()
@@ -152,7 +153,7 @@ def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatc
     take their own files there (two test workers did this and collided)."""
     import tempfile
 
-    from binder_template import hook_steps
+    from binder_template import handoff
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     projects = [tmp_path / f"p{i}" for i in range(40)]
@@ -161,8 +162,8 @@ def test_hand_offs_of_concurrent_generations_do_not_collide(tmp_path, monkeypatc
     def generate(project):
         try:
             project.mkdir()
-            hook_steps.write_handoff(project, {"repo_name": project.name}, {"before": {}})
-            assert hook_steps.take_handoff(project, {"repo_name": project.name}) == {"before": {}}
+            handoff.write_handoff(project, {"repo_name": project.name}, {"before": {}})
+            assert handoff.take_handoff(project, {"repo_name": project.name}) == {"before": {}}
         except Exception as err:  # noqa: BLE001 - collected for the assertion below
             errors.append(err)
 

@@ -590,7 +590,7 @@ def test_a_new_repository_install_r_keeps_its_line_breaks(cookies):
 
 
 def test_a_readme_that_cannot_be_changed_gets_one_line_and_the_badge(tmp_path, monkeypatch):
-    from binder_template import hook_steps
+    from binder_template.report import existing_project_report
 
     folder = project(tmp_path, {"README.md": "# T\n", "NOTES.md": "x\n"},
                      origin="https://github.com/someone/soil.git")
@@ -605,7 +605,7 @@ def test_a_readme_that_cannot_be_changed_gets_one_line_and_the_badge(tmp_path, m
         raise OSError(30, "Read-only file system")
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    report = existing_project_report(answers, folder, [], {}, facts)
     assert f"README.md could not be written (Read-only file system), so it was not changed; put this badge " \
            f"in it:\n  {badge}" in report
     assert (folder / "README.md").read_text() == "# T\n"
@@ -613,12 +613,12 @@ def test_a_readme_that_cannot_be_changed_gets_one_line_and_the_badge(tmp_path, m
     monkeypatch.undo()
 
     (folder / "README.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
-    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    report = existing_project_report(answers, folder, [], {}, facts)
     assert f"README.md is not UTF-8 text, so it was not changed; put this badge in it:\n  {badge}" in report
 
     (folder / "README.md").unlink()
     (folder / "README.md").symlink_to(folder / "NOTES.md")
-    report = hook_steps.existing_project_report(answers, folder, [], {}, facts)
+    report = existing_project_report(answers, folder, [], {}, facts)
     assert "README.md is a symbolic link, so it was not changed; put this badge in it:" in report
     assert (folder / "NOTES.md").read_text() == "x\n"
 

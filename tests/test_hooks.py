@@ -12,12 +12,8 @@ from cookiecutter.exceptions import FailedHookException, UndefinedVariableInTemp
 from cookiecutter.main import cookiecutter
 
 from binder_template.escape import markdown_text
-from binder_template.hook_steps import (
-    handoff_path,
-    post_gen_project,
-    pre_gen_project,
-    write_handoff,
-)
+from binder_template.handoff import handoff_path, write_handoff
+from binder_template.hook_steps import post_gen_project, pre_gen_project
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import cookiecutter_cli, default_answers, hadolint
 

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from binder_template import hook_steps
+from binder_template import handoff
 from binder_template.rerun import line_continuation, powershell_word, shell_word
 
 
@@ -52,10 +52,10 @@ def test_the_hand_off_folder_needs_private_mode_bits_except_on_windows(tmp_path,
     shared.mkdir(mode=0o755)
     shared.chmod(0o755)
     # Open to others: on Linux and macOS, ~/.cache is used instead.
-    assert hook_steps.handoff_folder(project, windows=False) == str(tmp_path / "home" / ".cache" /
+    assert handoff.handoff_folder(project, windows=False) == str(tmp_path / "home" / ".cache" /
                                                                      "rocker-binder-template")
     # On Windows the temporary folder is the user's own, whatever its mode bits say.
-    assert hook_steps.handoff_folder(project, windows=True) == str(shared)
+    assert handoff.handoff_folder(project, windows=True) == str(shared)
 
 
 def test_a_temporary_folder_inside_the_project_is_seen_through_a_link(tmp_path, monkeypatch):
@@ -70,7 +70,7 @@ def test_a_temporary_folder_inside_the_project_is_seen_through_a_link(tmp_path, 
     (tmp_path / "var").symlink_to(real)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "var" / "project" / "tmp"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert hook_steps.handoff_folder(project).startswith(str(tmp_path / "home"))
+    assert handoff.handoff_folder(project).startswith(str(tmp_path / "home"))
     assert list((project / "tmp").iterdir()) == []
 
 
