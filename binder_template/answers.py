@@ -1,7 +1,7 @@
 """Every rule an answer must pass, as pure functions.
 
 The pre-generation hook, the rendering (once, before the first file is
-written: binder_template/jinja_extension.py's check_answers) and the tests
+written: binder_template/filters.py's check_answers) and the tests
 all call validate_answers, so a rule is written once. Each ``*_error``
 function returns ``None`` for a good value and otherwise a short sentence
 naming the rule the value breaks.

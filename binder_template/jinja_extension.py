@@ -1,173 +1,28 @@
-"""The template's Jinja extension, listed in cookiecutter.json's `_extensions`.
-
-It sandboxes every environment cookiecutter builds (binder_template/sandbox.py),
-patches cookiecutter's file writing (binder_template/monkey_patch.py), and
-gives the templates their filters: escapers (binder_template/escape.py) and
-lookups into the answers and the surveyed project. The answers themselves are
-checked once, with every rule of binder_template/answers.py, before the first
-file is written; a skipped hook (--accept-hooks no) or a hand-written replay
-file is caught there too.
+"""The template's Jinja extension, listed in cookiecutter.json's `_extensions`:
+wiring only. It sandboxes every environment cookiecutter builds
+(binder_template/sandbox.py), patches cookiecutter's file writing
+(binder_template/monkey_patch.py), gives the templates their filters and
+the answers check (binder_template/filters.py), and defers to another
+version of the template's own code when that version is rendering
+(binder_template/template_version.py).
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import os
-import re
-import sys
-from pathlib import Path
-
-from jinja2 import Environment, pass_context
-from jinja2.exceptions import UndefinedError
+from jinja2 import Environment
 from jinja2.ext import Extension
 
-from binder_template import launch, monkey_patch
-from binder_template.answers import (
-    folder_name_error,
-    github_repo_error,
-    normalise_binderhub_url,
-    parse_r_packages,
-    split_items,
-    validate_answers,
-)
-from binder_template.escape import (
-    actions_branch_pattern,
-    markdown_text,
-    r_string,
-    r_vector,
-    yaml_string,
-)
-from binder_template.handoff import project_survey, read_handoff
-from binder_template.rerun import refusal
+from binder_template import monkey_patch
+from binder_template.filters import FILTERS, check_answers
 from binder_template.sandbox import sandbox, template_sources
-from binder_template.survey import launch_target
-from binder_template.versions import REPO2DOCKER_REQUIREMENT, image_user
-
-TEMPLATE_ROOT = str(Path(__file__).resolve().parent.parent)
-# The folder name a bad repo_name renders as: one no project has, which
-# cookiecutter removes when the pre-generation hook refuses the answer.
-REFUSED_FOLDER = ".rocker-binder-template-refused-{pid}"
-DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
-
-
-class InvalidAnswer(UndefinedError):
-    """Answers refused while rendering; cookiecutter removes what it made and
-    prints the message without a traceback, as it does for UndefinedError."""
-
-
-@pass_context
-def checked_repo_name(context, value: str) -> str:
-    """The project folder's name, rendered before any hook runs. A name
-    that is not a repository name ('a/b' would make a folder 'a') becomes a
-    placeholder, and the pre-generation hook refuses it with the rest. With
-    layout=existing-project it is the project folder's name, which may be
-    any name but a path ('My Thesis Project'): the badge's repository name
-    comes from 'origin'."""
-    answers = context.get("cookiecutter")
-    existing_project = isinstance(answers, dict) and answers.get("layout") == "existing-project"
-    if (folder_name_error if existing_project else github_repo_error)(str(value)):
-        return REFUSED_FOLDER.format(pid=os.getpid())
-    return value
-
-
-def project(answers) -> dict:
-    """What the existing project held before this run wrote into it
-    (binder_template/survey.py), as the pre-generation hook found it; {} for
-    a new repository."""
-    if not isinstance(answers, dict) or answers.get("layout") != "existing-project":
-        return {}
-    return project_survey(project_dir(answers), answers)
-
-
-def project_dir(answers: dict) -> str:
-    """The folder being generated: as cookiecutter made it, for the
-    generation under way (cruft sets no _output_dir); else from the answers."""
-    run = monkey_patch.current_run(answers)
-    if run is not None:
-        return run.project_dir
-    return os.path.join(str(answers.get("_output_dir") or "."), str(answers.get("repo_name", "")))
-
-
-def base_image_digest(answers) -> str:
-    """The digest Docker Hub gave the pre-generation hook for the chosen
-    rocker/binder tag, or '' when it was not asked (online checks off)."""
-    digest = read_handoff(project_dir(answers), answers).get("digest") if isinstance(answers, dict) else None
-    return digest if isinstance(digest, str) and DIGEST.fullmatch(digest) else ""
-
-
-def binder_folder(answers) -> str:
-    """binder/, or the .binder/ the project already has."""
-    return project(answers).get("here", "binder")
-
-
-def install_script(answers) -> str:
-    """install.R, or packages.R beside the project's own binder/install.R."""
-    return project(answers).get("script", "install.R")
-
-
-def launch_answers(answers: dict) -> dict:
-    """The answers, with the owner, repository and branch the badge launches:
-    for an existing project, those its git gives where the answers say so."""
-    if answers.get("layout") != "existing-project":
-        return answers
-    owner, repo, branch = launch_target(answers, project(answers).get("git", {}))
-    given = {"github_user": owner, "repo_name": repo, "branch": branch}
-    return {**answers, **{name: value for name, value in given.items() if value}}
-
-
-def check_answers(answers) -> None:
-    """Every rule, once, before the first file is written; raises
-    InvalidAnswer after printing the refusal and the command to run again."""
-    if not isinstance(answers, dict):
-        raise InvalidAnswer("no answers to render")
-    # For an existing project, the owner and branch its git gives are checked
-    # as typed answers are, and a placeholder git could not fill is refused.
-    problems = validate_answers({**launch_answers(answers), "layout": None})
-    if problems:
-        print(refusal(problems, answers), file=sys.stderr)
-        raise InvalidAnswer(str(problems[0]))
-
-
-def template_fingerprint(root: str) -> str:
-    """A digest of the code and data this package reads from a template
-    folder: the version of the template it renders. (File names are read
-    anew by each extension, for its allowlist.)"""
-    root_path = Path(root)
-    digest = hashlib.sha256()
-    files = [root_path / "cookiecutter.json", *sorted((root_path / "hooks").glob("*.py")),
-             *sorted((root_path / "binder_template").glob("*.py"))]
-    for path in files:
-        digest.update(f"{path.relative_to(root_path)}\0".encode() + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def rendering_root() -> str:
-    """The template folder being rendered: cookiecutter and cruft append it to
-    sys.path while they render, so it is the last entry holding this package."""
-    for entry in reversed(sys.path):
-        if entry and os.path.isfile(os.path.join(entry, "binder_template", "jinja_extension.py")) \
-                and os.path.isfile(os.path.join(entry, "cookiecutter.json")):
-            return str(Path(entry).resolve())
-    return TEMPLATE_ROOT
-
-
-# The template version this module was imported from. One process can render
-# two versions: `cruft update` renders the old commit and then the new one
-# from the same checkout, and Python keeps the modules it imported first.
-LOADED_VERSION = (TEMPLATE_ROOT, template_fingerprint(TEMPLATE_ROOT))
-
-
-def fresh_extension_class(root: str) -> type:
-    """This extension as the template in `root` defines it, imported anew."""
-    for name in [n for n in sys.modules if n == "binder_template" or n.startswith("binder_template.")]:
-        del sys.modules[name]
-    sys.path.insert(0, root)
-    try:
-        module = importlib.import_module("binder_template.jinja_extension")
-    finally:
-        sys.path.remove(root)
-    return module.BinderTemplateExtension
+from binder_template.template_version import (
+    LOADED_VERSION,
+    TEMPLATE_ROOT,
+    fresh_extension_class,
+    rendering_root,
+    template_fingerprint,
+)
+from binder_template.versions import REPO2DOCKER_REQUIREMENT
 
 
 class BinderTemplateExtension(Extension):
@@ -185,27 +40,4 @@ class BinderTemplateExtension(Extension):
         environment.binder_template_check = check_answers
         environment.globals["binder_template_root"] = TEMPLATE_ROOT
         environment.globals["repo2docker_requirement"] = REPO2DOCKER_REQUIREMENT
-        environment.filters.update(
-            checked_repo_name=checked_repo_name,
-            r_string=r_string,
-            yaml_string=yaml_string,
-            r_vector=r_vector,
-            r_packages=lambda text: parse_r_packages(str(text)),
-            apt_packages=lambda text: split_items(str(text)),
-            project=project,
-            binder_folder=binder_folder,
-            install_script=install_script,
-            base_image_digest=base_image_digest,
-            launch_branch=lambda answers: launch_answers(answers)["branch"],
-            markdown_text=markdown_text,
-            actions_branch_pattern=actions_branch_pattern,
-            image_user=image_user,
-            ui_title=lambda ui: launch.UI_TITLES[ui],
-            urlpath=lambda ui: launch.URLPATHS[ui],
-            hub_base=normalise_binderhub_url,
-            launch_url=lambda answers, ui=None: launch.from_answers(answers, ui),
-            badge=lambda answers: launch.badge_markdown(
-                answers["binderhub_url"], answers["github_user"], answers["repo_name"],
-                launch.launch_ref(answers), answers["ui"],
-            ),
-        )
+        environment.filters.update(FILTERS)

@@ -3,7 +3,7 @@ written (layout=existing-project): its git branch and GitHub remote, the
 Binder setup it may have, and the R packages it declares and loads.
 
 The pre-generation hook makes the survey, refuses what cannot work, and
-hands it to the rendering (jinja_extension.project) and to the
+hands it to the rendering (filters.project) and to the
 post-generation report, so all three see the folder as it was.
 """
 

@@ -40,11 +40,10 @@ def release_b(template: Path) -> None:
     config_path.write_text(json.dumps(config, indent=2) + "\n")
     notes = template / PROJECT_FOLDER / "{{ cookiecutter.repo_name }}-NOTES.md"
     notes.write_text("{{ cookiecutter.notes_title | shout }}\n")
-    extension = template / "binder_template" / "jinja_extension.py"
-    code = extension.read_text()
-    assert "            r_string=r_string,\n" in code
-    extension.write_text(code.replace("            r_string=r_string,\n",
-                                      "            r_string=r_string,\n            shout=str.upper,\n"))
+    filters = template / "binder_template" / "filters.py"
+    code = filters.read_text()
+    assert '    "r_string": r_string,\n' in code
+    filters.write_text(code.replace('    "r_string": r_string,\n', '    "r_string": r_string,\n    "shout": str.upper,\n'))
     git(template, "add", "-A")
     git(template, "commit", "-qm", "B")
 
