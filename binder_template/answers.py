@@ -97,11 +97,15 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def load_config(template_root: str = TEMPLATE_ROOT) -> dict:
+    """cookiecutter.json as written: the questions, their defaults and choices."""
+    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
+        return json.load(config_file)
+
+
 def load_choices(template_root: str = TEMPLATE_ROOT) -> dict[str, list[str]]:
     """The choice lists of cookiecutter.json: the one place they are written."""
-    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
-        config = json.load(config_file)
-    return {key: value for key, value in config.items() if isinstance(value, list)}
+    return {key: value for key, value in load_config(template_root).items() if isinstance(value, list)}
 
 
 def github_user_error(value: str) -> str | None:

@@ -9,12 +9,11 @@ Windows, PowerShell's quoting and `u{...} escapes).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shlex
 
-from binder_template.answers import TEMPLATE_ROOT, Problem
+from binder_template.answers import TEMPLATE_ROOT, Problem, load_config
 
 WINDOWS = os.name == "nt"
 # Words PowerShell and POSIX shells alike read as they are (a comma would
@@ -104,8 +103,7 @@ def command_line(answers: dict, marked: set[str], template_root: str = TEMPLATE_
     interactive run. The answers to fix come last, on a line
     of their own marked by a comment (a mark under them would move when a
     terminal wraps the line)."""
-    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
-        config = json.load(config_file)
+    config = load_config(template_root)
 
     def word(name: str) -> str:
         value = answers[name]
@@ -207,8 +205,7 @@ def yes_no_refusal(words: list[str] | None, template_root: str = TEMPLATE_ROOT) 
     user typed it (invocation())."""
     if not words:
         return None
-    with open(os.path.join(template_root, "cookiecutter.json"), encoding="utf-8") as config_file:
-        config = json.load(config_file)
+    config = load_config(template_root)
     from binder_template.answers import EXAMPLES
 
     answers: dict = {}

@@ -17,12 +17,13 @@ closes that in two layers:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from jinja2 import Environment
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, safe_range
+
+from binder_template.answers import load_config
 
 # The generated repository's folder in the template.
 PROJECT_FOLDER = "{{ cookiecutter.repo_name | checked_repo_name }}"
@@ -55,7 +56,7 @@ def template_sources(root: str) -> frozenset[str]:
             for item in value:
                 yield from strings(item)
 
-    found = set(strings(json.loads((root_path / "cookiecutter.json").read_text("utf-8"))))
+    found = set(strings(load_config(str(root_path))))
     found |= {hook.read_text("utf-8") for hook in (root_path / "hooks").glob("*.py")}
     project = root_path / PROJECT_FOLDER
     found.add(project.name)

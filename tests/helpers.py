@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import pty
 import re
 import subprocess
 from pathlib import Path
 
+from binder_template.answers import load_config
 from tests.conftest import TEMPLATE_ROOT, run, tool
 
 LEFTOVERS = ("{{", "{%", "cookiecutter.")
@@ -115,9 +115,8 @@ def serve_everything_exists(httpserver, monkeypatch) -> None:
 def default_answers(**overrides) -> dict:
     """cookiecutter.json's answers as --no-input gives them (the first of
     each choice; templated defaults as written), with `overrides`."""
-    config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text("utf-8"))
     answers = {name: value[0] if isinstance(value, list) else value
-               for name, value in config.items() if not name.startswith("_")}
+               for name, value in load_config().items() if not name.startswith("_")}
     return {**answers, **overrides}
 
 

@@ -75,18 +75,6 @@ def prewarm_module(scripts):
 
 # --- pre-warm: one member, followed to the end ---------------------------------
 
-def test_the_fake_member_turns_away_a_request_without_the_event_stream_header_as_binderhub_does():
-    """An HTTP error in a 200 answer, as a `failed` event with its status
-    code (binderhub/builder.py: prepare, then send_error)."""
-    import urllib.request
-
-    with Member(["building"]).server as server, urllib.request.urlopen(server.url + BUILD_PATH, timeout=5) as answer:
-        status, body = answer.status, answer.read().decode()
-    assert status == 200
-    assert body == ('data: {"phase": "failed", "status_code": 400, '
-                    '"message": "Missing Accept header: text/event-stream\\n"}\n\n')
-
-
 def test_the_fronts_choice_builds_alone_and_is_left_once_built(scripts, tmp_path):
     chosen = Member(["waiting", ":keepalive", "fetching", "building", ":keepalive", "pushing", "built"])
     other = Member(["built"])

@@ -292,9 +292,11 @@ def test_license_has_year_and_author(cookies, offline_answers):
 
 
 def test_cookiecutter_json_choices():
+    """--no-input builds on latest; no tag RStudio does not open on is
+    offered; every question has its prompt, and every choice its label."""
     config = json.loads((TEMPLATE_ROOT / "cookiecutter.json").read_text())
     versions = config["r_version"]
-    assert versions[0] == "latest" and versions[1] == "4.5.0" and versions[-1] == "4.0.0"
+    assert versions[0] == "latest"
     # RStudio does not open on mybinder with these (rocker-versioned2 issue 505).
     assert "4.2.1" not in versions and "4.2.2" not in versions
     prompts = config["__prompts__"]

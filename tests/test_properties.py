@@ -5,6 +5,7 @@ triggers on exactly the branch."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
 import yaml
 from cookiecutter.main import cookiecutter
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +26,7 @@ from binder_template.answers import (
     split_items,
     validate_answers,
 )
-from tests.conftest import TEMPLATE_ROOT
+from tests.conftest import REQUIRE_R_VARIABLE, TEMPLATE_ROOT
 from tests.helpers import hadolint
 
 CHOICES = load_choices()
@@ -109,6 +111,8 @@ def check_files(project: Path, answers: dict) -> None:
         assert re.sub(r"\\(.)", r"\1", pattern) == answers["branch"]
 
     rscript = shutil.which("Rscript")
+    if not rscript and os.environ.get(REQUIRE_R_VARIABLE):
+        pytest.fail("Rscript not found: install.R's vectors cannot be read in R")
     if rscript:
         expected = parse_r_packages(answers["r_packages"])
         result = subprocess.run(
