@@ -19,12 +19,12 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from tests.binder_build import BINDER, Build, inside, repo2docker_build
 from tests.conftest import run
+from tests.corpus_projects import CORPUS
 from tests.helpers import add_binder
 from tests.local_repos import APT_PACKAGE
 from tests.private_dockerd import DOCKER
@@ -337,7 +337,7 @@ def test_an_renv_compendium_finds_its_packages_when_r_starts_at_home(docker_host
     project = tmp_path / "burials"
     (project / "renv").mkdir(parents=True)
     (project / "renv.lock").write_text(RENV_LOCK)
-    corpus = Path(__file__).parent / "corpus" / ACTIVATE_R_OF[activate]
+    corpus = CORPUS / ACTIVATE_R_OF[activate]
     shutil.copy(corpus / "renv" / "activate.R", project / "renv" / "activate.R")
     (project / ".Rprofile").write_text('source("renv/activate.R")\n')
     (project / "DESCRIPTION").write_text("Package: burials\nTitle: Burials\nVersion: 0.1\nImports: tinyA, tinyB\n")
