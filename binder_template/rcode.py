@@ -251,88 +251,128 @@ class LineNumbers:
 
 def packages_in_code(code: str) -> list[tuple[str, int]]:
     """(package, line number) for each package the code loads."""
-    code = strip_comments(code)
-    found = []
-    line_of = LineNumbers(code)
-    # Where each call ends, found in one pass, and only when a call may say
-    # character.only: reading each call's rest again made the scan slow.
-    closes = closing_parens(code) if _CHARACTER_ONLY.search(code) else None
+    scan = _CodeScan(strip_comments(code))
+    return [*scan.load_calls(), *scan.namespace_uses(), *scan.p_load_calls(), *scan.apply_loads(),
+            *scan.targets_options(), *scan.foreach_packages(), *scan.targets_formats()]
 
-    def name_in_a_variable(match: re.Match) -> bool:
+
+class _CodeScan:
+    """One R file's code (comments stripped), read for each form of load.
+    What more than one form needs is worked out once, when first needed:
+    reading the code again for each call or name made the scan slow."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.line_of = LineNumbers(code)
+        # The same code with the insides of strings blanked, position for
+        # position: a call that starts inside a string (cat("library(DBI)"),
+        # a chunk's text written out) is not one.
+        self.blanked = strip_comments(code, blank_strings=True)
+        self.may_say_character_only = bool(_CHARACTER_ONLY.search(code))
+        self._closes = None
+        self._assignments: dict[str, list[tuple[int, str]]] | None = None
+        self.tar_option_calls = 0
+
+    def closes(self):
+        """Where each call ends, found in one pass over the parentheses."""
+        if self._closes is None:
+            self._closes = closing_parens(self.code)
+        return self._closes
+
+    def in_a_string(self, match: re.Match) -> bool:
+        return self.blanked[match.start()] != self.code[match.start()]
+
+    def at(self, match: re.Match, names) -> list[tuple[str, int]]:
+        return [(name, self.line_of(match.start())) for name in names]
+
+    def name_in_a_variable(self, match: re.Match) -> bool:
         """library(x, character.only = TRUE), requireNamespace(x): x holds the
         name, as renv::dependencies() reads it."""
         if match.group("quote"):
             return False
         if match.group(1) in ("requireNamespace", "loadNamespace"):
             return True
-        if closes is None:
+        if not self.may_say_character_only:
             return False
         start = match.end("rest") - 1
-        return bool(_CHARACTER_ONLY.search(code, start, call_end(code, start, closes, match.start("open"))))
+        end = call_end(self.code, start, self.closes(), match.start("open"))
+        return bool(_CHARACTER_ONLY.search(self.code, start, end))
 
-    # The same code with the insides of strings blanked, position for
-    # position: a call that starts inside a string (cat("library(DBI)"),
-    # a chunk's text written out) is not one.
-    blanked = strip_comments(code, blank_strings=True)
-
-    def in_a_string(match: re.Match) -> bool:
-        return blanked[match.start()] != code[match.start()]
-
-    for match in _LOAD_CALL.finditer(code):
-        if not in_a_string(match) and not name_in_a_variable(match):
-            found.append((match.group("name"), line_of(match.start())))
-    # `pkg::` counts in code, not inside a string ("see pkg::fun()").
-    for match in _NAMESPACE_USE.finditer(blanked):
-        found.append((match.group(1), line_of(match.start())))
-    assignments: dict[str, list[tuple[int, str]]] | None = None  # every name's, in one pass, when first needed
-
-    def vector_before(name: str, position: int) -> str:
+    def vector_before(self, name: str, position: int) -> str:
         """The c(...) last assigned to name before position, or ""."""
-        nonlocal assignments
-        if assignments is None:
-            assignments = assigned_vectors(code)
-        places = assignments.get(name, [])
+        if self._assignments is None:
+            self._assignments = assigned_vectors(self.code)  # every name's, in one pass
+        places = self._assignments.get(name, [])
         before = bisect.bisect_left(places, (position,)) - 1
         return places[before][1] if before >= 0 else ""
 
-    for match in _P_LOAD.finditer(code):
-        if in_a_string(match):
-            continue
-        # p_load(pkgs, character.only = TRUE): pkgs holds the names.
-        variables = bool(_CHARACTER_ONLY.search(match.group(1)))
-        for item in match.group(1).split(","):
-            item = item.strip()
-            if variables and PACKAGE_NAME.fullmatch(item):
-                found += [(name, line_of(match.start())) for name in string_literals(vector_before(item, match.start()))]
-            elif PACKAGE_NAME.fullmatch(item.strip("\"'")):  # named arguments (install = FALSE) hold '='
-                found.append((item.strip("\"'"), line_of(match.start())))
-    for match in _APPLY_LOAD.finditer(code):
-        if in_a_string(match):
-            continue
-        vector = match.group("vector") or vector_before(match.group("variable"), match.start())
-        found += [(name, line_of(match.start())) for name in string_literals(vector)]
-    calls = [match for match in _TAR_OPTION_SET.finditer(code) if not in_a_string(match)]
-    closes = closes if closes is not None or not calls else closing_parens(code)
-    for match in calls:
-        found.append(("targets", line_of(match.start())))
-        # Bounded, from the one pass over the parentheses: a file of
-        # unclosed calls stays linear.
-        packages = _TAR_PACKAGES.search(code, match.end(), call_end(code, match.end(), closes, match.start("open")))
-        vector = ""
-        if packages and packages.group("variable"):  # packages = pkgs, pkgs <- c("a", "b") above it
-            vector = vector_before(packages.group("variable"), match.start())
-        elif packages:
-            vector = f"c({packages.group(1) or packages.group(2)})"
-        found += [(name, line_of(match.start())) for name in string_literals(vector)]  # literals only, as renv
-    for match in _FOREACH_PACKAGES.finditer(code):
-        if in_a_string(match):
-            continue
-        vector = match.group(1) if match.group(1).startswith("c") else f"c({match.group(1)})"
-        found += [(name, line_of(match.start())) for name in string_literals(vector)]
-    if calls or _TARGETS_CALL.search(code):
-        for match in _TARGETS_FORMAT.finditer(code):
-            found += [(name, line_of(match.start())) for name in TARGETS_FORMATS[match.group(1)]]
-    return found
+    def load_calls(self) -> list[tuple[str, int]]:
+        """library(x), require(x), requireNamespace("x"), ..."""
+        return [(match.group("name"), self.line_of(match.start())) for match in _LOAD_CALL.finditer(self.code)
+                if not self.in_a_string(match) and not self.name_in_a_variable(match)]
+
+    def namespace_uses(self) -> list[tuple[str, int]]:
+        """`pkg::` counts in code, not inside a string ("see pkg::fun()")."""
+        return [(match.group(1), self.line_of(match.start())) for match in _NAMESPACE_USE.finditer(self.blanked)]
+
+    def p_load_calls(self) -> list[tuple[str, int]]:
+        found = []
+        for match in _P_LOAD.finditer(self.code):
+            if self.in_a_string(match):
+                continue
+            # p_load(pkgs, character.only = TRUE): pkgs holds the names.
+            variables = bool(_CHARACTER_ONLY.search(match.group(1)))
+            for item in match.group(1).split(","):
+                item = item.strip()
+                if variables and PACKAGE_NAME.fullmatch(item):
+                    found += self.at(match, string_literals(self.vector_before(item, match.start())))
+                elif PACKAGE_NAME.fullmatch(item.strip("\"'")):  # named arguments (install = FALSE) hold '='
+                    found += self.at(match, [item.strip("\"'")])
+        return found
+
+    def apply_loads(self) -> list[tuple[str, int]]:
+        """lapply(c("a", "b"), library, character.only = TRUE), or over a vector."""
+        found = []
+        for match in _APPLY_LOAD.finditer(self.code):
+            if not self.in_a_string(match):
+                vector = match.group("vector") or self.vector_before(match.group("variable"), match.start())
+                found += self.at(match, string_literals(vector))
+        return found
+
+    def targets_options(self) -> list[tuple[str, int]]:
+        """tar_option_set(packages = ...): targets, and the packages named."""
+        found = []
+        for match in _TAR_OPTION_SET.finditer(self.code):
+            if self.in_a_string(match):
+                continue
+            self.tar_option_calls += 1
+            found += self.at(match, ["targets"])
+            # Bounded, from the one pass over the parentheses: a file of
+            # unclosed calls stays linear.
+            end = call_end(self.code, match.end(), self.closes(), match.start("open"))
+            packages = _TAR_PACKAGES.search(self.code, match.end(), end)
+            vector = ""
+            if packages and packages.group("variable"):  # packages = pkgs, pkgs <- c("a", "b") above it
+                vector = self.vector_before(packages.group("variable"), match.start())
+            elif packages:
+                vector = f"c({packages.group(1) or packages.group(2)})"
+            found += self.at(match, string_literals(vector))  # literals only, as renv
+        return found
+
+    def foreach_packages(self) -> list[tuple[str, int]]:
+        found = []
+        for match in _FOREACH_PACKAGES.finditer(self.code):
+            if not self.in_a_string(match):
+                vector = match.group(1) if match.group(1).startswith("c") else f"c({match.group(1)})"
+                found += self.at(match, string_literals(vector))
+        return found
+
+    def targets_formats(self) -> list[tuple[str, int]]:
+        """A targets storage format brings its package (after targets_options)."""
+        if not self.tar_option_calls and not _TARGETS_CALL.search(self.code):
+            return []
+        return [(name, self.line_of(match.start())) for match in _TARGETS_FORMAT.finditer(self.code)
+                for name in TARGETS_FORMATS[match.group(1)]]
 
 
 _ASSIGNED_VECTOR = re.compile(r"(?<![\w.$@])([A-Za-z.][\w.]*+)\s*+(?:<-|=)\s*+(c\s*+\([^()]*+\))")
