@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from binder_template import rcode
+from binder_template import description_file, rcode
 
 MB = 1 << 20
 
@@ -112,7 +112,7 @@ def old_packages_in_code(code: str) -> list[tuple[str, int]]:
     for match in _OLD_P_LOAD.finditer(code):
         for item in match.group(1).split(","):
             item = item.strip().strip("\"'")
-            if rcode.PACKAGE_NAME.fullmatch(item):
+            if description_file.PACKAGE_NAME.fullmatch(item):
                 found.append((item, line_of(match.start())))
     return found
 
@@ -253,7 +253,7 @@ def hostile(kind: str, size: int) -> tuple[str, str]:
 
 def scan(text: str, suffix: str, old: bool = False):
     if suffix == "DESCRIPTION":
-        return old_dependency_parens(text) if old else rcode.without_parentheses(text)
+        return old_dependency_parens(text) if old else description_file.without_parentheses(text)
     if old:
         return old_packages_in_code(old_r_parts(text, suffix))
     return rcode.packages_in_code(rcode.r_parts(text, suffix))

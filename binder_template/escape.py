@@ -1,7 +1,7 @@
 """Filters that write an answer into a generated file: each escapes for the
 language it writes into, so an answer is never pasted into source as-is.
 They check nothing; the answers are checked once, before the first file is
-written (binder_template/monkey_patch.py)."""
+written (binder_template/undoable_run.py)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ import sys
 from jinja2 import pass_context
 from jinja2.exceptions import UndefinedError
 
-from binder_template import launch, monkey_patch
+from binder_template import launch, undoable_run
 from binder_template.answers import (
     folder_name_error,
     github_repo_error,
@@ -76,7 +76,7 @@ def project(answers) -> dict:
 def project_dir(answers: dict) -> str:
     """The folder being generated: as cookiecutter made it, for the
     generation under way (cruft sets no _output_dir); else from the answers."""
-    run = monkey_patch.current_run(answers)
+    run = undoable_run.current_run(answers)
     if run is not None:
         return run.project_dir
     return os.path.join(str(answers.get("_output_dir") or "."), str(answers.get("repo_name", "")))

@@ -18,7 +18,7 @@ import io
 import os
 import sys
 
-from binder_template import existing, survey
+from binder_template import readme_badge, renv_lock, survey
 from binder_template.answers import load_choices, validate_answers
 from binder_template.handoff import take_handoff, write_handoff
 from binder_template.reading import digest
@@ -39,7 +39,7 @@ def what_is_there(answers: dict, project_dir, here: str = "binder", script: str 
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
         # Each with its digest: without -s, cookiecutter's -f replaces them.
         "binder_files": {name: digest(os.path.join(project_dir, name))
-                         for name in existing.present(project_dir, existing.candidates(here, script))},
+                         for name in readme_badge.present(project_dir, readme_badge.candidates(here, script))},
     }
 
 
@@ -181,7 +181,7 @@ def check_existing_project(answers: dict, project_dir, out) -> dict | None:
     if origin and owner.lower() != origin[0].lower():
         facts["warnings"].append(f"warning: github_user = {owner!r}, and 'origin' is github.com/{origin[0]}/"
                                  f"{origin[1]}: the badge launches {owner}/{repo}, as you asked")
-    renv = existing.renv_version_warning(project_dir, answers["r_version"], choices,
+    renv = renv_lock.renv_version_warning(project_dir, answers["r_version"], choices,
                                          facts.get("renv_lock") or "renv.lock")
     for line in facts["warnings"] + ([renv] if renv else []):
         print(line, file=out)

@@ -1,7 +1,7 @@
 """The template's Jinja extension, listed in cookiecutter.json's `_extensions`:
 wiring only. It sandboxes every environment cookiecutter builds
 (binder_template/sandbox.py), patches cookiecutter's file writing
-(binder_template/monkey_patch.py), gives the templates their filters and
+(binder_template/undoable_run.py), gives the templates their filters and
 the answers check (binder_template/filters.py), and defers to another
 version of the template's own code when that version is rendering
 (binder_template/template_version.py).
@@ -12,7 +12,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from jinja2.ext import Extension
 
-from binder_template import monkey_patch
+from binder_template import undoable_run
 from binder_template.filters import FILTERS, check_answers
 from binder_template.sandbox import sandbox, template_sources
 from binder_template.template_version import (
@@ -35,7 +35,7 @@ class BinderTemplateExtension(Extension):
 
     def __init__(self, environment: Environment) -> None:
         super().__init__(environment)
-        monkey_patch.install()
+        undoable_run.install()
         sandbox(environment, template_sources(TEMPLATE_ROOT))
         environment.binder_template_check = check_answers
         environment.globals["binder_template_root"] = TEMPLATE_ROOT

@@ -9,7 +9,7 @@ import json
 import os
 import re
 
-from binder_template import binder_files, existing, launch, survey
+from binder_template import binder_files, launch, readme_badge, survey
 from binder_template.answers import split_items
 from binder_template.github import clone_url, new_repository_url
 from binder_template.reading import digest, read_text
@@ -36,9 +36,9 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     files = binder_files_written(answers, project_dir, had, facts, differs)
     left = files["kept"] + files["kept_differing"]
     try:
-        readme, edit = existing.add_badge(project_dir, badge)
+        readme, edit = readme_badge.add_badge(project_dir, badge)
         not_written = None
-    except existing.BadgeNotWritten as err:
+    except readme_badge.BadgeNotWritten as err:
         readme, edit, not_written = None, None, str(err)
     badge_changed = bool(edit and edit.text is not None)
     lines = file_lines(files) + package_lines(project_dir, facts, left) + binder_files.carried_lines(facts)
@@ -66,13 +66,13 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
 def binder_files_written(answers: dict, project_dir, had: dict, facts: dict, differs) -> dict[str, list[str]]:
     """The Binder files these answers ask for, and what became of each."""
     here, script = facts.get("here", "binder"), facts.get("script", "install.R")
-    wanted = [name for name in existing.candidates(here, script)
+    wanted = [name for name in readme_badge.candidates(here, script)
               if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
               and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
               and (name != "app/app.R" or facts.get("shiny_app", "app") == "app")
               and (not name.startswith(".github/") or answers["github_actions"])
               and (name != ".github/scripts/publish.py" or answers.get("prebuilt_image"))]
-    now = existing.present(project_dir, wanted)
+    now = readme_badge.present(project_dir, wanted)
     replaced = [name for name in wanted if name in had
                 and had[name] != digest(os.path.join(project_dir, name))]
     return {
@@ -146,9 +146,9 @@ def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: 
     if readme and readme.lower() == "readme.rmd":  # GitHub shows the knitted README.md
         knitted = next((n for n in sorted(os.listdir(project_dir)) if n.lower() == "readme.md"), None)
         text = read_small(os.path.join(project_dir, knitted)) if knitted else ""
-        others += [(knitted, url) for url in existing.with_badge(text, badge).others] if text else []
+        others += [(knitted, url) for url in readme_badge.with_badge(text, badge).others] if text else []
     for name, url in others:
-        if existing.for_another_repository(url, badge):
+        if readme_badge.for_another_repository(url, badge):
             lines += [f"{name} has a Binder badge for another repository, left as it is: {url}"]
         else:
             lines += [f"{name} has another Binder badge, which launches {url}: remove it if it is out of date."]

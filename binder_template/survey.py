@@ -13,11 +13,11 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 
-from binder_template import binder_files, existing, rcode, reading
+from binder_template import binder_files, description_file, rcode, reading, readme_badge
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, github_repo_error, github_user_error
+from binder_template.renv_lock import read_renv_lock
 from binder_template.rerun import command_line, invocation, shell_word
 from binder_template.versions import nearest_choice
 
@@ -206,7 +206,7 @@ def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]
     a cloned repository can carry either."""
     problems = []
     folders = (here, ".github", ".github/workflows", ".github/scripts", "app")
-    for name in folders + existing.candidates(here, script):
+    for name in folders + readme_badge.candidates(here, script):
         path = os.path.join(folder, name)
         if os.path.islink(path):
             problems.append(f"{name} is a symbolic link: nothing is written through one")
@@ -217,38 +217,6 @@ def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]
             problems.append(f"{name} is not a regular file (a FIFO, a socket or a device): this template "
                             "reads and writes a file there")
     return problems
-
-
-RENV_LOCK_LIMIT = 16 << 20
-RENV_LOCK_RULE = ("Binder restores the packages from it, and renv restores only from the JSON "
-                  "renv::snapshot() writes; run renv::snapshot() to write it again, or git rm renv.lock "
-                  "if the project no longer uses renv")
-
-
-def read_renv_lock(folder: str, lockfile: str = "renv.lock") -> tuple[list[str] | None, str | None]:
-    """The packages renv.lock records (None when there is no renv.lock), and
-    why it cannot be used, when it cannot: a lockfile cut short or not made
-    by renv would otherwise pass, and the report would blame the packages."""
-    path = os.path.join(folder, lockfile)
-    if not os.path.lexists(path) or os.path.islink(path) or not os.path.isfile(path):
-        return None, None  # a link or a special file is refused with the other files
-    try:
-        data = reading.read_bytes(path, RENV_LOCK_LIMIT)
-    except reading.NotRead as err:
-        return [], f"{lockfile} {err}: {RENV_LOCK_RULE}"
-    try:
-        lock = json.loads(data.decode("utf-8", errors="replace").removeprefix("\ufeff"))
-    except RecursionError:
-        return [], (f"{lockfile} is not a lockfile renv writes (its values nest deeper than Python's JSON "
-                    f"reader goes, about {sys.getrecursionlimit()} levels): {RENV_LOCK_RULE}")
-    except ValueError as err:
-        where = f"line {err.lineno}, column {err.colno}: {err.msg}" if isinstance(err, json.JSONDecodeError) \
-            else str(err)
-        return [], f"{lockfile} is not valid JSON ({where}): {RENV_LOCK_RULE}"
-    packages = lock.get("Packages", {}) if isinstance(lock, dict) else None
-    if not isinstance(packages, dict):
-        return [], f"{lockfile} is not a lockfile (a JSON object whose \"Packages\" is an object): {RENV_LOCK_RULE}"
-    return sorted(packages), None
 
 
 def renv_lock_packages(folder: str) -> list[str] | None:
@@ -307,7 +275,7 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         if os.path.lexists(path) and (os.path.islink(path) or not os.path.isfile(path)):
             refusals.append(f"{name} is not a regular file (a symbolic link or a special file): "
                             "Binder files are never read through one")
-    description = rcode.read_description(folder)
+    description = description_file.read_description(folder)
     declared, required, own_name = description["declared"], description["required"], description["name"]
     warnings += [f"warning: {w}" for w in description["warnings"]]
     refusals += description["errors"]

@@ -7,7 +7,7 @@ compares the version it was imported from with the one being rendered (a
 digest of cookiecutter.json, the hooks and this package), and where they
 differ it imports that version's package anew and lets it render. The
 patches to cookiecutter carry a version of their own for the same reason
-(monkey_patch.GUARD_VERSION): a newer template replaces an older one's.
+(undoable_run.GUARD_VERSION): a newer template replaces an older one's.
 """
 
 from __future__ import annotations

@@ -210,10 +210,10 @@ def test_a_new_repository_is_unchanged_by_the_new_layout(cookies):
 
 
 def test_the_badge_block_goes_right_after_the_first_real_heading():
-    from binder_template import existing
+    from binder_template import readme_badge
 
     def with_badge(text, badge):
-        return existing.with_badge(text, badge).text
+        return readme_badge.with_badge(text, badge).text
 
     crlf = "# Rainfall analysis\r\n\r\nSome text.\r\n"
     assert with_badge(crlf, "B") == (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from binder_template import existing, rcode, survey
+from binder_template import description_file, rcode, readme_badge, survey
 from tests.conftest import run
 from tests.corpus_projects import add_binder, run_next_steps
 from tests.helpers import GIT_ENV, cookiecutter_cli, git
@@ -337,13 +337,13 @@ BLOCK = f"<!-- badges: start -->\n{B}\n<!-- badges: end -->\n"
     ("Text first.\n\nTitle\n-----\nMore\n", "Text first.\n\nTitle\n-----\n\n" + BLOCK + "\nMore\n"),
 ], ids=["block-in-a-fence", "bom", "front-matter-no-heading", "heading-in-a-comment", "setext"])
 def test_the_badge_goes_where_a_reader_looks(readme, expected):
-    assert existing.with_badge(readme, B).text == expected
+    assert readme_badge.with_badge(readme, B).text == expected
 
 
 def test_other_binder_badges_are_reported_and_left_alone():
     theirs = ("[![Binder](https://mybinder.org/badge_logo.svg)]"
               "(https://mybinder.org/v2/gh/rstudio/tutorial/HEAD?labpath=index.ipynb)")
-    edit = existing.with_badge(f"# T\n{theirs}\n", B)
+    edit = readme_badge.with_badge(f"# T\n{theirs}\n", B)
     assert theirs in edit.text and B in edit.text and edit.replaced is None
     assert edit.others == ["https://mybinder.org/v2/gh/rstudio/tutorial/HEAD?labpath=index.ipynb"]
 
@@ -452,11 +452,11 @@ def test_a_targets_storage_format_brings_the_package_that_stores_it():
 
 
 def test_description_is_read_as_r_reads_it():
-    fields, warnings, errors = rcode.read_dcf(
+    fields, warnings, errors = description_file.read_dcf(
         "Package: x\nImports: tinyA,\n    tinyB (>= 1.0)\nImports: tinyC\n\nSuggests: aa bb cc\n")
     assert fields["Imports"] == "tinyC" and fields["Suggests"] == "aa bb cc" and not errors
     assert warnings and "line 5 is blank" in warnings[0]
-    names, problems = rcode.dependency_names("Suggests", "aa bb cc, dd (>= 1)")
+    names, problems = description_file.dependency_names("Suggests", "aa bb cc, dd (>= 1)")
     assert names == ["aa", "bb", "cc", "dd"] and "has no commas" in problems[0]
 
 
@@ -470,7 +470,7 @@ def test_description_is_read_as_r_reads_it():
     ("gitlab::a/b", ("gitlab", "b")),
 ])
 def test_remotes_are_read_in_the_remotes_packages_syntax(spec, expected):
-    assert rcode.remote_package(spec) == expected
+    assert description_file.remote_package(spec) == expected
 
 
 @pytest.mark.parametrize("text,version", [
@@ -858,16 +858,16 @@ def test_the_users_own_binder_badges_stay_and_one_already_there_is_not_doubled()
     theirs = ["[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/a?urlpath=rstudio)",
               "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/b?urlpath=rstudio)"]
     text = "# R\n\n" + "\n\n".join(theirs) + "\n"
-    edit = existing.with_badge(text, ours)
+    edit = readme_badge.with_badge(text, ours)
     assert edit.replaced is None and all(t in edit.text.splitlines() for t in theirs) and ours in edit.text
     pangeo = "[![Binder](https://binder.pangeo.io/badge_logo.svg)](https://binder.pangeo.io/v2/gh/o/r/a?urlpath=rstudio)"
-    edit = existing.with_badge(f"# R\n\n{pangeo}\n", ours)
+    edit = readme_badge.with_badge(f"# R\n\n{pangeo}\n", ours)
     assert edit.replaced is None and pangeo in edit.text.splitlines()
     sentence = "# R\n\nClick [![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/o/r/main" \
                "?urlpath=rstudio) to start.\n"
-    assert existing.with_badge(sentence, ours).text is None
+    assert readme_badge.with_badge(sentence, ours).text is None
     # One badge of ours for this repository, from a run for another branch, is ours to replace.
-    assert existing.with_badge(f"# R\n\n{theirs[0]}\n", ours).replaced == theirs[0].split("](")[-1][:-1]
+    assert readme_badge.with_badge(f"# R\n\n{theirs[0]}\n", ours).replaced == theirs[0].split("](")[-1][:-1]
 
 
 def test_a_non_ascii_default_branch_is_launched_as_binderhub_decodes_it(tmp_path):
@@ -929,12 +929,12 @@ def test_only_the_document_that_writes_the_root_readme_gets_the_badge(tmp_path):
         for path, text in files.items():
             (folder / path).parent.mkdir(parents=True, exist_ok=True)
             (folder / path).write_text(text)
-        assert existing.knitted_from(folder, "README.md") == expected, name
+        assert readme_badge.knitted_from(folder, "README.md") == expected, name
     linked = tmp_path / "linked"
     linked.mkdir()
     (linked / "README.md").write_text("# P\n<!-- README.md is generated from rmd/readme.Rmd -->\n")
     (linked / "rmd").symlink_to(outside)
-    assert existing.knitted_from(linked, "README.md") is None
+    assert readme_badge.knitted_from(linked, "README.md") is None
 
 
 def test_a_readme_that_already_launches_this_branch_in_html_gets_no_second_badge():
@@ -942,4 +942,4 @@ def test_a_readme_that_already_launches_this_branch_in_html_gets_no_second_badge
     for text in ('# R\n<a href="https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio">launch</a>\n',
                  "# R\n[l]: https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio\n",
                  '# R\nTry [it](https://mybinder.org/v2/gh/o/r/main?urlpath=rstudio "Binder").\n'):
-        assert existing.with_badge(text, badge).text is None, text
+        assert readme_badge.with_badge(text, badge).text is None, text

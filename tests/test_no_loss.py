@@ -214,7 +214,7 @@ def test_ctrl_c_during_the_post_generation_step_undoes_the_run(tmp_path):
 
 
 def test_a_readme_larger_than_the_limit_is_not_cut_short(tmp_path):
-    from binder_template.existing import README_LIMIT
+    from binder_template.readme_badge import README_LIMIT
 
     body = "# Data\n\n" + "x" * 99 + "\n"
     readme = body * (README_LIMIT // len(body) + 10) + "The user's last line.\n"

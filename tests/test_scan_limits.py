@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from binder_template import rcode, reading, survey
+from binder_template import description_file, rcode, reading, renv_lock, survey
 from binder_template.rerun import shell_word
 from tests.conftest import TEMPLATE_ROOT
 from tests.helpers import add_binder, git
@@ -222,11 +222,11 @@ HOSTILE = {
                        'assert rcode.packages_in_code(rcode.r_parts(text, ".rmd")) == []',
     # re.sub(r"\(.*?\)", " ", item): every '(' read the rest of its line.
     "description-parentheses": 'import os, sys\n'
-                               'from binder_template import rcode\n'
+                               'from binder_template import description_file\n'
                                'folder = sys.argv[1]\n'
                                'with open(os.path.join(folder, "DESCRIPTION"), "w") as file:\n'
                                '    file.write("Package: p\\nImports: " + "(" * 250_000 + "\\n")\n'
-                               'assert rcode.read_description(folder)["declared"] == {"p"}',
+                               'assert description_file.read_description(folder)["declared"] == {"p"}',
 }
 
 
@@ -254,7 +254,7 @@ def test_inline_r_code_is_read_as_before(line):
 
 @pytest.mark.parametrize("text", ["a (>= 1.0), b(<2)", "((a)", ")x(", "a (b\nc) d", "(a)(b)(c", ""])
 def test_parentheses_are_dropped_as_before(text):
-    assert rcode.without_parentheses(text) == re.sub(r"\(.*?\)", " ", text)
+    assert description_file.without_parentheses(text) == re.sub(r"\(.*?\)", " ", text)
 
 
 # --- where packages are loaded: each place once, and shown safely --------------
@@ -282,7 +282,7 @@ def test_file_names_are_shown_escaped_and_package_names_are_plain(tmp_path):
                     "tidyr": ["plain name.R:1"]}
     assert used["ggplot2"] == ["$'\\u001b[2J\\u001b[1;1H\\u001b]0;owned\\u0007clear.R':1"]
     for package, where in used.items():
-        assert rcode.PACKAGE_NAME.fullmatch(package) and package.isascii()
+        assert description_file.PACKAGE_NAME.fullmatch(package) and package.isascii()
         assert all(place.isprintable() for place in where)
 
 
@@ -332,7 +332,7 @@ def test_a_code_file_is_read_up_to_the_limit(tmp_path):
 ], ids=["cut-off", "deep", "a-list", "packages-a-list"])
 def test_a_broken_renv_lock_is_refused_with_one_line(tmp_path, text, expected):
     (tmp_path / "renv.lock").write_text(text)
-    _, problem = survey.read_renv_lock(str(tmp_path))
+    _, problem = renv_lock.read_renv_lock(str(tmp_path))
     assert problem.startswith(expected) and "\n" not in problem, problem
     assert problem.endswith("run renv::snapshot() to write it again, or git rm renv.lock if the project no "
                             "longer uses renv")
@@ -345,12 +345,12 @@ def test_a_broken_renv_lock_is_refused_with_one_line(tmp_path, text, expected):
 ], ids=["lockfile", "byte-order-mark", "no-packages"])
 def test_a_valid_renv_lock_is_read(tmp_path, text, expected):
     (tmp_path / "renv.lock").write_text(text, encoding="utf-8")
-    assert survey.read_renv_lock(str(tmp_path)) == (expected, None)
+    assert renv_lock.read_renv_lock(str(tmp_path)) == (expected, None)
     assert survey.renv_lock_packages(str(tmp_path)) == expected
 
 
 def test_no_renv_lock_is_no_renv(tmp_path):
-    assert survey.read_renv_lock(str(tmp_path)) == (None, None)
+    assert renv_lock.read_renv_lock(str(tmp_path)) == (None, None)
 
 
 # --- as the user runs it -------------------------------------------------------

@@ -144,7 +144,7 @@ def test_a_newer_template_patches_over_an_older_ones_patch():
     process: the new release's checks must be the ones in place."""
     from cookiecutter import generate
 
-    from binder_template import monkey_patch
+    from binder_template import undoable_run
 
     original = generate.generate_file
     while getattr(original, "binder_template_guard", 0):
@@ -156,9 +156,9 @@ def test_a_newer_template_patches_over_an_older_ones_patch():
     older.__wrapped__ = original
     try:
         generate.generate_file = older
-        monkey_patch.install()
-        assert generate.generate_file.binder_template_guard == monkey_patch.GUARD_VERSION
+        undoable_run.install()
+        assert generate.generate_file.binder_template_guard == undoable_run.GUARD_VERSION
         assert generate.generate_file.__wrapped__ is original
     finally:
         generate.generate_file = original
-        monkey_patch.install()
+        undoable_run.install()

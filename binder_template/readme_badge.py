@@ -11,14 +11,12 @@ source usethis edits when it exists (README.md is knitted from it).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
 from binder_template import rcode
 from binder_template.atomic import is_read_only, replace_file
 from binder_template.reading import NotRead, read_bytes
-from binder_template.versions import nearest_choice, version_key
 
 # A README larger than this is not one a person wrote: it is left alone.
 README_LIMIT = 8 << 20
@@ -280,30 +278,3 @@ def badge_into_source(project_dir, source: str | None, badge: str) -> str | None
         except OSError:
             return None
     return source
-
-
-def renv_r_version(project_dir, lockfile: str = "renv.lock") -> str | None:
-    try:
-        version = json.loads(read_bytes(os.path.join(project_dir, lockfile)))["R"]["Version"]
-    except (NotRead, ValueError, KeyError, TypeError, RecursionError):
-        return None
-    return version if isinstance(version, str) and re.fullmatch(r"\d+\.\d+\.\d+", version) else None
-
-
-def renv_version_warning(project_dir, r_version: str, choices: list[str],
-                         lockfile: str = "renv.lock") -> str | None:
-    """A warning when renv.lock was made with another R than the chosen tag."""
-    locked = renv_r_version(project_dir, lockfile)
-    if locked is None or locked == r_version:
-        return None
-
-    nearest = nearest_choice(locked, choices)
-    if nearest == r_version:
-        return None  # as near as the images come
-    advice = f"; the nearest choice is r_version={nearest}"
-    if r_version == "latest" or version_key(r_version) > version_key(locked):
-        image = "the newest R" if r_version == "latest" else f"R {r_version}"
-        risk = "packages locked for an older R often fail to install on a newer one"
-    else:
-        image, risk = f"R {r_version}", "packages locked for a newer R may not install on an older one"
-    return f"warning: {lockfile} was made with R {locked}, and the image has {image}: {risk}{advice}"
