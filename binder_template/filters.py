@@ -17,7 +17,7 @@ import sys
 from jinja2 import pass_context
 from jinja2.exceptions import UndefinedError
 
-from binder_template import launch, undoable_run
+from binder_template import files, launch, undoable_run
 from binder_template.answers import (
     folder_name_error,
     github_repo_error,
@@ -124,6 +124,7 @@ def check_answers(answers) -> None:
 
 FILTERS = {
     "checked_repo_name": checked_repo_name,
+    "output_name": lambda answers, key: files.output_name(answers, project(answers), key),
     "r_string": r_string,
     "yaml_string": yaml_string,
     "r_vector": r_vector,

@@ -18,18 +18,19 @@ import io
 import os
 import sys
 
-from binder_template import readme_badge, renv_lock, survey
+from binder_template import files, readme_badge, renv_lock, survey
 from binder_template.answers import load_choices, validate_answers
 from binder_template.handoff import take_handoff, write_handoff
 from binder_template.reading import digest
 from binder_template.report import PLACEHOLDER_USER, existing_project_report, next_steps
 from binder_template.rerun import command_of, refusal
 
-# Folders the template may leave empty (github_actions=false, or the other
-# layout's): removed after generation when this run made them and nothing
-# went into them. An empty binder/ would matter: repo2docker would read it
-# instead of the files at the root.
-MAYBE_EMPTY = (".github/workflows", ".github/scripts", ".github", "binder", ".binder", "analysis", "app")
+MAYBE_EMPTY = files.maybe_empty()
+
+
+def binder_files_possible(here: str, script: str) -> list[str]:
+    """Every file Binder can add to an existing project, whatever the answers."""
+    return files.possible(files.EXISTING, {}, {"here": here, "script": script})
 
 
 def what_is_there(answers: dict, project_dir, here: str = "binder", script: str = "install.R") -> dict:
@@ -39,7 +40,7 @@ def what_is_there(answers: dict, project_dir, here: str = "binder", script: str 
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
         # Each with its digest: without -s, cookiecutter's -f replaces them.
         "binder_files": {name: digest(os.path.join(project_dir, name))
-                         for name in readme_badge.present(project_dir, readme_badge.candidates(here, script))},
+                         for name in readme_badge.present(project_dir, binder_files_possible(here, script))},
     }
 
 
@@ -53,11 +54,13 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
     facts = None
     if answers.get("layout") != "existing-project" and os.listdir(project_dir):
         # -f into a folder that is there: nothing may be written through a link.
-        names = ("Dockerfile", "install.R", "apt.txt", ".Renviron", "README.md", "LICENSE", ".gitignore",
-                 ".dockerignore", f"{answers['repo_name']}.Rproj", "register_shiny_app.py",
-                 "analysis", "analysis/example.R", "analysis/example.ipynb")
         problems = [p for p in survey.unsafe_paths(str(project_dir), "binder")
                     if "symbolic link" in p or "regular file" in p]
+        # The rest of what a new repository can write, and its folders.
+        checked = set(binder_files_possible("binder", "install.R"))
+        checked |= set(files.folders_of(checked))
+        root_files = files.possible(files.NEW, answers, {})
+        names = [name for name in root_files + files.folders_of(root_files) if name not in checked]
         problems += [f"{name} is a symbolic link: nothing is written through one" for name in names
                      if os.path.islink(os.path.join(project_dir, name))]
         problems += [f"{name} is not a regular file (a FIFO, a socket or a device): this template writes a "

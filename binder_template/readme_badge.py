@@ -33,15 +33,6 @@ _LAUNCH_URL = re.compile(r"https?://[^\s()<>\"'\]]+/v2/(?:gh|gl|git|zenodo|figsh
                          r"[^\s()<>\"'\]]+")
 
 
-def candidates(here: str, script: str = "install.R") -> tuple[str, ...]:
-    """What this layout can add, for the list of what was added and left
-    alone; script is install.R, or packages.R beside the user's install.R."""
-    return (f"{here}/Dockerfile", f"{here}/Dockerfile.dockerignore", f"{here}/{script}", f"{here}/.Renviron",
-            f"{here}/apt.txt", f"{here}/register_shiny_app.py", "app/app.R", ".github/workflows/binder.yml",
-            ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py",
-            ".github/scripts/publish.py", ".github/requirements-repo2docker.txt")
-
-
 def present(project_dir, names) -> list[str]:
     return [name for name in names if os.path.lexists(os.path.join(project_dir, name))]
 

@@ -9,8 +9,7 @@ import json
 import os
 import re
 
-from binder_template import binder_files, launch, readme_badge, survey
-from binder_template.answers import split_items
+from binder_template import binder_files, files, launch, readme_badge, survey
 from binder_template.github import clone_url, new_repository_url
 from binder_template.reading import digest, read_text
 from binder_template.rerun import shell_word
@@ -65,13 +64,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
 
 def binder_files_written(answers: dict, project_dir, had: dict, facts: dict, differs) -> dict[str, list[str]]:
     """The Binder files these answers ask for, and what became of each."""
-    here, script = facts.get("here", "binder"), facts.get("script", "install.R")
-    wanted = [name for name in readme_badge.candidates(here, script)
-              if (name != f"{here}/apt.txt" or split_items(answers["apt_packages"]))
-              and (name not in (f"{here}/register_shiny_app.py", "app/app.R") or answers["ui"] == "shiny")
-              and (name != "app/app.R" or facts.get("shiny_app", "app") == "app")
-              and (not name.startswith(".github/") or answers["github_actions"])
-              and (name != ".github/scripts/publish.py" or answers.get("prebuilt_image"))]
+    wanted = files.written(answers, facts)
     now = readme_badge.present(project_dir, wanted)
     replaced = [name for name in wanted if name in had
                 and had[name] != digest(os.path.join(project_dir, name))]

@@ -15,7 +15,7 @@ import re
 import subprocess
 import tempfile
 
-from binder_template import binder_files, description_file, rcode, reading, readme_badge
+from binder_template import binder_files, description_file, files, rcode, reading
 from binder_template.answers import CHECKED_OUT, FROM_ORIGIN, github_repo_error, github_user_error
 from binder_template.renv_lock import read_renv_lock
 from binder_template.rerun import command_line, invocation, shell_word
@@ -205,8 +205,9 @@ def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]
     that is not what it expects (a file where a folder goes, or the reverse):
     a cloned repository can carry either."""
     problems = []
-    folders = (here, ".github", ".github/workflows", ".github/scripts", "app")
-    for name in folders + readme_badge.candidates(here, script):
+    paths = files.possible(files.EXISTING, {}, {"here": here, "script": script})
+    folders = files.folders_of(paths)
+    for name in folders + paths:
         path = os.path.join(folder, name)
         if os.path.islink(path):
             problems.append(f"{name} is a symbolic link: nothing is written through one")

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import time
 from urllib.parse import unquote
 
 import pytest
 
+from binder_template import files
 from binder_template.answers import load_choices
+from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import (
     DIGEST,
@@ -206,8 +210,8 @@ def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
         dependabots.append(str(result.project_path / ".github/dependabot.yml"))
     workflows.append(str(TEMPLATE_ROOT / ".github/workflows/test.yml"))  # the template's own
     checker = tool("check-jsonschema")
-    for schema, files in (("vendor.github-workflows", workflows), ("vendor.dependabot", dependabots)):
-        proc = run([checker, "--builtin-schema", schema, *files])
+    for schema, paths in (("vendor.github-workflows", workflows), ("vendor.dependabot", dependabots)):
+        proc = run([checker, "--builtin-schema", schema, *paths])
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -289,6 +293,21 @@ def test_license_has_year_and_author(cookies, offline_answers):
         text = (result.project_path / "LICENSE").read_text()
         assert text.startswith(first)
         assert f"{year}" in text and "Ada O'Brien & Co <ada@example.org>" in text
+
+
+def test_every_template_file_is_named_by_the_file_table():
+    """Each file of the template is named output_name('KEY'), in the folder
+    the table's path for KEY gives, and each entry of the table has its file:
+    which files a layout writes is stated once (binder_template/files.py)."""
+    root = TEMPLATE_ROOT / PROJECT_FOLDER
+    found = {}
+    for path in root.rglob("*"):
+        if path.is_file():
+            key = re.fullmatch(r"\{\{ cookiecutter \| output_name\('([^'/]+)'\) \}\}", path.name)
+            assert key, path.relative_to(root)
+            folder = path.parent.relative_to(root).as_posix()
+            found[key.group(1)] = folder.replace("{{ cookiecutter | binder_folder }}", "{here}")
+    assert found == {output.key: posixpath.dirname(output.path) or "." for output in files.OUTPUTS}
 
 
 def test_cookiecutter_json_choices():
