@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests import private_dockerd
 from tests.binder_build import repo2docker_build
+from tests.helpers import cookiecutter_cli
 from tests.local_repos import APT_PACKAGE, build_apt, build_cran
 from tests.standin_images import GENERATIONS, build_standins
 
@@ -42,11 +42,9 @@ def bake(out: Path, tag: str, round_number: int) -> Path:
     repo = f"bench-{round_number}"
     # The cookiecutter command, so that the hooks' messages can be kept out
     # of the table.
-    subprocess.run(
-        [str(Path(sys.executable).with_name("cookiecutter")), "--no-input", str(ROOT),
-         "--output-dir", str(out), "online_checks=false", f"r_version={tag}",
-         "r_packages=tinyA, tinyB", f"apt_packages={APT_PACKAGE}", f"repo_name={repo}"],
-        check=True, capture_output=True)
+    generated = cookiecutter_cli(out, "--output-dir", str(out), "online_checks=false", f"r_version={tag}",
+                                 "r_packages=tinyA, tinyB", f"apt_packages={APT_PACKAGE}", f"repo_name={repo}")
+    assert generated.returncode == 0, generated.stderr
     project = out / repo
     for name in ("install.R", "apt.txt"):
         with open(project / name, "a") as file:

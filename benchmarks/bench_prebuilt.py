@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests import private_dockerd
 from tests.binder_build import repo2docker_build
-from tests.helpers import git
+from tests.helpers import cookiecutter_cli, git
 from tests.local_registry import GhcrFront, Registry
 from tests.local_repos import APT_PACKAGE, build_apt, build_cran
 from tests.real_builds.publishing import forget_local_images, publish
@@ -44,11 +44,10 @@ from tests.standin_images import GENERATIONS, build_standins, docker
 
 
 def bake(out: Path, tag: str) -> Path:
-    subprocess.run(
-        [str(Path(sys.executable).with_name("cookiecutter")), "--no-input", str(ROOT), "--output-dir", str(out),
-         "online_checks=false", f"r_version={tag}", "r_packages=tinyA, tinyB", f"apt_packages={APT_PACKAGE}",
-         "repo_name=bench", "github_user=octo-cat", "prebuilt_image=true"],
-        check=True, capture_output=True)
+    generated = cookiecutter_cli(out, "--output-dir", str(out), "online_checks=false", f"r_version={tag}",
+                                 "r_packages=tinyA, tinyB", f"apt_packages={APT_PACKAGE}", "repo_name=bench",
+                                 "github_user=octo-cat", "prebuilt_image=true")
+    assert generated.returncode == 0, generated.stderr
     return out / "bench"
 
 

@@ -38,13 +38,17 @@ class Build:
                              if line] if shim_log.exists() else []
 
     def step(self, instruction: str) -> str:
-        """'CACHED' or 'ran' for the first BuildKit step whose line ends with
-        `instruction` (BuildKit's plain progress: '#8 [4/6] RUN ...', then
-        '#8 CACHED' when the cache served it)."""
-        match = re.search(r"^#(\d+) \[[^\]]*\] " + re.escape(instruction) + "$", self.log, re.MULTILINE)
-        if not match:
-            raise LookupError(f"no step {instruction!r} in the build log:\n{self.log[-3000:]}")
-        return "CACHED" if re.search(rf"^#{match.group(1)} CACHED$", self.log, re.MULTILINE) else "ran"
+        return step(self.log, instruction)
+
+
+def step(log: str, instruction: str) -> str:
+    """'CACHED' or 'ran' for the first BuildKit step whose line ends with
+    `instruction` (BuildKit's plain progress: '#8 [4/6] RUN ...', then
+    '#8 CACHED' when the cache served it)."""
+    match = re.search(r"^#(\d+) \[[^\]]*\] " + re.escape(instruction) + "$", log, re.MULTILINE)
+    if not match:
+        raise LookupError(f"no step {instruction!r} in the build log:\n{log[-3000:]}")
+    return "CACHED" if re.search(rf"^#{match.group(1)} CACHED$", log, re.MULTILINE) else "ran"
 
 
 def repo2docker_build(docker_host: str, project: Path, user: tuple[str, str] = BINDER) -> Build:

@@ -120,6 +120,14 @@ def default_answers(**overrides) -> dict:
     return {**answers, **overrides}
 
 
+def bake(cookies, **answers) -> Path:
+    """A new repository from these answers, offline, for octo-cat unless they
+    say otherwise (pytest-cookies); its folder."""
+    result = cookies.bake(extra_context={"online_checks": False, "github_user": "octo-cat", **answers})
+    assert result.exit_code == 0, result.exception
+    return result.project_path
+
+
 def cookiecutter_cli(cwd: Path, *args: str, env: dict | None = None, template: Path = TEMPLATE_ROOT,
                      **kwargs) -> subprocess.CompletedProcess:
     """The cookiecutter command with --no-input, run from `cwd` as a user's

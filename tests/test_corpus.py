@@ -106,7 +106,7 @@ def test_install_r_installs_what_the_project_uses_and_nothing_else(tmp_path, ent
     RGraphics book, with 232 and 90 packages, are left out for the fast
     tier's sake; the book's real build, in the build tier, installs its
     packages.)"""
-    from tests.test_r import RSession
+    from tests.r_session import RSession
 
     project = corpus.checkout(entry, tmp_path)
     _, clone = corpus.add_binder_as_a_user_would(project, tmp_path / "clone", tuple(entry.get("answers", ())))

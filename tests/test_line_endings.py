@@ -14,19 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_r import RSession
+from tests.helpers import bake
+from tests.r_session import RSession
 
 APT_TXT = "# Tools the analysis calls\n\nlibgsl-dev\nffmpeg  # for the videos\n   \n"
 
 
 def crlf(text: str) -> bytes:
     return text.replace("\n", "\r\n").encode()
-
-
-def bake(cookies, **answers) -> Path:
-    result = cookies.bake(extra_context={"online_checks": False, "github_user": "octo-cat", **answers})
-    assert result.exit_code == 0, result.exception
-    return result.project_path
 
 
 def apt_shell(dockerfile_text: str) -> str:

@@ -9,46 +9,15 @@ install.R makes, because the real ones need the internet.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import run
+from tests.helpers import bake
+from tests.r_session import RSession
 
 pytestmark = pytest.mark.xdist_group("real-R")  # one worker builds the repository once
-
-
-class RSession:
-    """Runs R with a fresh library and the local repository set in a profile."""
-
-    def __init__(self, rscript: str, repo: Path, home: Path):
-        self.rscript = rscript
-        self.lib = home / "library"
-        self.lib.mkdir()
-        self.install_log = home / "installs.log"
-        self.standin_log = home / "stand-ins.log"
-        profile = home / "Rprofile"
-        profile.write_text(f'options(repos = c(CRAN = "file://{repo}"))\n')
-        self.env = {
-            "PATH": os.environ["PATH"], "HOME": str(home), "LANG": "C.UTF-8",
-            "R_PROFILE_USER": str(profile), "R_LIBS": str(self.lib), "R_LIBS_USER": str(self.lib),
-            "R_ENVIRON_USER": os.devnull, "INSTALL_LOG": str(self.install_log),
-            "STANDIN_LOG": str(self.standin_log),
-        }
-
-    def run(self, *args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-        return run([self.rscript, *args], cwd=cwd, env={**self.env, **(env or {})}, timeout=120)
-
-    def installed(self) -> set[str]:
-        return {p.name for p in self.lib.iterdir() if not p.name.startswith("00")}
-
-    def installs(self) -> list[str]:
-        return self.install_log.read_text().split() if self.install_log.exists() else []
-
-    def calls(self) -> list[str]:
-        return self.standin_log.read_text().splitlines() if self.standin_log.exists() else []
 
 
 @pytest.fixture
@@ -58,21 +27,15 @@ def r_session(rscript, local_cran, tmp_path) -> RSession:
     return RSession(rscript, local_cran, home)
 
 
-def bake(cookies, r_packages: str = "") -> Path:
-    result = cookies.bake(extra_context={"online_checks": False, "r_packages": r_packages})
-    assert result.exit_code == 0, result.exception
-    return result.project_path
-
-
 def test_cran_packages_are_installed(cookies, r_session):
-    project = bake(cookies, "tinyA, tinyB")
+    project = bake(cookies, r_packages="tinyA, tinyB")
     result = r_session.run("install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     assert r_session.installed() == {"tinyA", "tinyB"}
 
 
 def test_a_package_that_cannot_be_installed_fails_the_build(cookies, r_session):
-    project = bake(cookies, "tinyA notOnCran")
+    project = bake(cookies, r_packages="tinyA notOnCran")
     result = r_session.run("install.R", cwd=project)
     assert result.returncode != 0
     assert "These R packages did not install: notOnCran" in result.stderr
@@ -80,7 +43,7 @@ def test_a_package_that_cannot_be_installed_fails_the_build(cookies, r_session):
 
 
 def test_installed_packages_are_not_reinstalled(cookies, r_session):
-    project = bake(cookies, "tinyA")
+    project = bake(cookies, r_packages="tinyA")
     assert r_session.run("install.R", cwd=project).returncode == 0
     stamp = (r_session.lib / "tinyA" / "DESCRIPTION").stat().st_mtime_ns
     second = r_session.run("install.R", cwd=project)
@@ -90,7 +53,7 @@ def test_installed_packages_are_not_reinstalled(cookies, r_session):
 
 
 def test_no_packages_runs_cleanly_and_installs_nothing(cookies, r_session):
-    project = bake(cookies, "")
+    project = bake(cookies, r_packages="")
     result = r_session.run("install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     assert r_session.installed() == set()
@@ -98,7 +61,7 @@ def test_no_packages_runs_cleanly_and_installs_nothing(cookies, r_session):
 
 
 def test_github_and_bioconductor_items_reach_their_installers(cookies, r_session):
-    project = bake(cookies, "someone/ghpkg@v1.0, other/ghpkg2 bioc::biocpkg bioc::biocpkg2")
+    project = bake(cookies, r_packages="someone/ghpkg@v1.0, other/ghpkg2 bioc::biocpkg bioc::biocpkg2")
     result = r_session.run("install.R", cwd=project)
     assert result.returncode == 0, result.stderr
     assert r_session.calls() == [
@@ -111,7 +74,7 @@ def test_github_and_bioconductor_items_reach_their_installers(cookies, r_session
 
 
 def test_installers_already_present_are_used_as_they_are(cookies, r_session):
-    project = bake(cookies, "someone/ghpkg bioc::biocpkg")
+    project = bake(cookies, r_packages="someone/ghpkg bioc::biocpkg")
     setup = r_session.run("-e", 'install.packages(c("remotes", "BiocManager"))', cwd=project)
     assert setup.returncode == 0, setup.stderr
     stamp = (r_session.lib / "remotes" / "DESCRIPTION").stat().st_mtime_ns
@@ -122,7 +85,7 @@ def test_installers_already_present_are_used_as_they_are(cookies, r_session):
 
 
 def test_bioconductor_package_already_installed_is_skipped(cookies, r_session):
-    project = bake(cookies, "bioc::biocpkg")
+    project = bake(cookies, r_packages="bioc::biocpkg")
     assert r_session.run("-e", 'install.packages("biocpkg")', cwd=project).returncode == 0
     result = r_session.run("install.R", cwd=project)
     assert result.returncode == 0, result.stderr
@@ -131,7 +94,7 @@ def test_bioconductor_package_already_installed_is_skipped(cookies, r_session):
 
 
 def test_a_github_install_error_is_reported_and_fails_the_build(cookies, r_session):
-    project = bake(cookies, "someone/notThere@main tinyA")
+    project = bake(cookies, r_packages="someone/notThere@main tinyA")
     result = r_session.run("install.R", cwd=project)
     assert result.returncode != 0
     assert "These R packages did not install: notThere" in result.stderr
@@ -157,7 +120,7 @@ def test_example_analysis_runs_with_base_r(cookies, r_session):
 
 
 def test_install_r_parses_with_every_kind_of_item(cookies, r_session):
-    project = bake(cookies, "data.table, r-lib/cli@feature/x$y'z bioc::DESeq2")
+    project = bake(cookies, r_packages="data.table, r-lib/cli@feature/x$y'z bioc::DESeq2")
     result = r_session.run("-e", "invisible(parse('install.R')); cat('ok')", cwd=project)
     assert result.stdout == "ok", result.stderr
     evaluated = r_session.run("-e", "exprs <- parse('install.R'); for (e in exprs[1:3]) eval(e); "

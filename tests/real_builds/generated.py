@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import helpers
 from tests.local_repos import APT_PACKAGE
 
 PACKAGES = "tinyA, tinyB"
@@ -28,11 +29,7 @@ echo "example=$(Rscript analysis/example.R | grep -c 'Mean fuel economy: 20.1')"
 def bake(cookies, tag: str, r_packages: str = PACKAGES, **answers) -> Path:
     """A new repository for rocker/binder:`tag` with the stand-in R and apt
     packages, and its .Renviron line switched on."""
-    result = cookies.bake(extra_context={
-        "online_checks": False, "r_version": tag, "r_packages": r_packages,
-        "apt_packages": APT_PACKAGE, **answers})
-    assert result.exit_code == 0, result.exception
-    project = result.project_path
+    project = helpers.bake(cookies, r_version=tag, r_packages=r_packages, apt_packages=APT_PACKAGE, **answers)
     if (project / "apt.txt").exists():
         (project / "apt.txt").write_text(APT_TXT)
     renviron = project / ".Renviron"

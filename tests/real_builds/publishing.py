@@ -4,11 +4,11 @@ shared by the prebuilt_image build tests and benchmarks/bench_prebuilt.py."""
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.binder_build import step
 from tests.helpers import git
 from tests.local_registry import GhcrFront, Registry
 from tests.standin_images import STANDINS, docker
@@ -21,9 +21,7 @@ class Published:
 
     def step(self, instruction: str) -> str:
         """'CACHED' or 'ran', from BuildKit's plain progress in the log."""
-        match = re.search(r"^#(\d+) \[[^\]]*\] " + re.escape(instruction) + "$", self.log, re.MULTILINE)
-        assert match, self.log[-3000:]
-        return "CACHED" if re.search(rf"^#{match.group(1)} CACHED$", self.log, re.MULTILINE) else "ran"
+        return step(self.log, instruction)
 
 
 def publish(docker_host: str, project: Path, registry: Registry, ghcr: GhcrFront, repository: str) -> Published:

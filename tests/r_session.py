@@ -1,0 +1,42 @@
+"""Real R with a fresh library, a home of its own, and the local repository
+(tests/local_repos.py) set in a profile, the way the rocker images point R
+at theirs: for the tests that run the generated R files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from tests.conftest import run
+
+
+class RSession:
+    """Runs R with a fresh library and the local repository set in a profile."""
+
+    def __init__(self, rscript: str, repo: Path, home: Path):
+        self.rscript = rscript
+        self.lib = home / "library"
+        self.lib.mkdir()
+        self.install_log = home / "installs.log"
+        self.standin_log = home / "stand-ins.log"
+        profile = home / "Rprofile"
+        profile.write_text(f'options(repos = c(CRAN = "file://{repo}"))\n')
+        self.env = {
+            "PATH": os.environ["PATH"], "HOME": str(home), "LANG": "C.UTF-8",
+            "R_PROFILE_USER": str(profile), "R_LIBS": str(self.lib), "R_LIBS_USER": str(self.lib),
+            "R_ENVIRON_USER": os.devnull, "INSTALL_LOG": str(self.install_log),
+            "STANDIN_LOG": str(self.standin_log),
+        }
+
+    def run(self, *args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+        return run([self.rscript, *args], cwd=cwd, env={**self.env, **(env or {})}, timeout=120)
+
+    def installed(self) -> set[str]:
+        return {p.name for p in self.lib.iterdir() if not p.name.startswith("00")}
+
+    def installs(self) -> list[str]:
+        return self.install_log.read_text().split() if self.install_log.exists() else []
+
+    def calls(self) -> list[str]:
+        return self.standin_log.read_text().splitlines() if self.standin_log.exists() else []
