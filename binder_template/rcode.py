@@ -415,13 +415,6 @@ def code_files(folder: str, skipped_at_root: frozenset[str] = frozenset()):
                 yield path
 
 
-def read_text(path: str, limit: int = MAX_FILE_BYTES) -> str | None:
-    """A regular file's first `limit` bytes as text, or None: the project's
-    one reader (binder_template/reading.py) never opens a symlink, a device
-    or a FIFO."""
-    return reading.read_text(path, limit)
-
-
 def shown(path: str) -> str:
     """A file name from the project as the report shows names: as it is, or,
     when it holds a character a terminal could act on (an escape sequence, a
@@ -437,10 +430,10 @@ def packages_used(folder: str) -> dict[str, list[str]]:
     (R CMD check requires it), and its fixtures name packages that exist
     only there."""
     used: dict[str, dict[str, None]] = {}
-    description = read_text(os.path.join(folder, "DESCRIPTION"))
+    description = reading.read_text(os.path.join(folder, "DESCRIPTION"), MAX_FILE_BYTES)
     is_package = bool(description and read_dcf(description)[0].get("Package"))
     for path in code_files(folder, frozenset({"tests"}) if is_package else frozenset()):
-        text = read_text(os.path.join(folder, path))
+        text = reading.read_text(os.path.join(folder, path), MAX_FILE_BYTES)
         if text is None:
             continue
         suffix = os.path.splitext(path)[1].lower()

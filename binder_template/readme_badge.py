@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 
-from binder_template import rcode
+from binder_template import rcode, reading
 from binder_template.atomic import is_read_only, replace_file
 from binder_template.reading import NotRead, read_bytes
 
@@ -143,7 +143,7 @@ _WRITES_ROOT_README = re.compile(r"\.\./README\.md|output_dir\s*[=:]\s*(?:here::
 
 def writes_markdown(project_dir, path: str) -> str:
     """The text of an R Markdown file whose front matter writes markdown, or ""."""
-    text = rcode.read_text(os.path.join(project_dir, path), 65536) or ""
+    text = reading.read_text(os.path.join(project_dir, path), 65536) or ""
     lines = text.splitlines()
     return text if _MARKDOWN_OUTPUT.search("\n".join(lines[:front_matter_end(lines)])) else ""
 
@@ -158,7 +158,7 @@ def knitted_from(project_dir, readme: str) -> str | None:
     only into README.md."""
     if readme.lower() != "readme.md":
         return None
-    said = _GENERATED_FROM.search(rcode.read_text(os.path.join(project_dir, readme), 4096) or "")
+    said = _GENERATED_FROM.search(reading.read_text(os.path.join(project_dir, readme), 4096) or "")
     path = said.group(1).removeprefix("./") if said else ""
     root = os.path.realpath(project_dir)
     if "/" in path and not os.path.isabs(path) and ".." not in path.split("/") \

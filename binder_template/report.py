@@ -22,6 +22,8 @@ PREBUILT_NOTE = ("  The badge launches the 'binder' branch, which the workflow m
                  "  successful run on your branch: the image is then on ghcr.io, and must be public\n"
                  "  (the workflow says where to make it so if it is not).")
 
+# Enough for any Binder file or README this report reads again.
+SMALL = 1 << 20
 
 
 def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict,
@@ -98,7 +100,7 @@ def package_lines(project_dir, facts: dict, left: list[str]) -> list[str]:
     lines = []
     used = facts.get("used", {})
     if f"{here}/{script}" in left:  # an earlier run's: it names what was found then
-        text = read_small(os.path.join(project_dir, here, script))
+        text = read_text(os.path.join(project_dir, here, script), SMALL) or ""
         used = {name: where for name, where in used.items() if f'"{name}"' not in text}
         tries = f"{here}/{script} was kept and does not name them: add them to it"
     else:
@@ -138,7 +140,7 @@ def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: 
     others = [(readme, url) for url in (edit.others if edit else [])]
     if readme and readme.lower() == "readme.rmd":  # GitHub shows the knitted README.md
         knitted = next((n for n in sorted(os.listdir(project_dir)) if n.lower() == "readme.md"), None)
-        text = read_small(os.path.join(project_dir, knitted)) if knitted else ""
+        text = (read_text(os.path.join(project_dir, knitted), SMALL) or "") if knitted else ""
         others += [(knitted, url) for url in readme_badge.with_badge(text, badge).others] if text else []
     for name, url in others:
         if readme_badge.for_another_repository(url, badge):
@@ -207,10 +209,6 @@ def git_lines(answers: dict, project_dir, environ, git: dict, launched: tuple[st
     return lines
 
 
-def read_small(path: str) -> str:
-    return read_text(path, 1 << 20) or ""
-
-
 
 def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
     """The project's files the Binder Dockerfile copies by name: each must be
@@ -226,7 +224,7 @@ def copied_by_dockerfile(answers: dict, facts: dict) -> list[str]:
 
 def kept_dockerfile_tag(path: str) -> str | None:
     """The rocker/binder tag a Dockerfile this template wrote builds on."""
-    match = re.search(r"^FROM rocker/binder:([A-Za-z0-9_.-]+)", read_small(path), re.MULTILINE)
+    match = re.search(r"^FROM rocker/binder:([A-Za-z0-9_.-]+)", read_text(path, SMALL) or "", re.MULTILINE)
     return match.group(1) if match else None
 
 
