@@ -34,20 +34,20 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     user, repo, branch = survey.launch_target(answers, facts.get("git", {}))
     badge = launch.badge_markdown(answers["binderhub_url"], user, repo, launch.launch_ref(answers, branch),
                                   answers["ui"])
-    files = binder_files_written(answers, project_dir, had, facts, differs)
-    left = files["kept"] + files["kept_differing"]
+    outcome = binder_files_written(answers, project_dir, had, facts, differs)
+    left = outcome["kept"] + outcome["kept_differing"]
     try:
         readme, edit = readme_badge.add_badge(project_dir, badge)
         not_written = None
     except readme_badge.BadgeNotWritten as err:
         readme, edit, not_written = None, None, str(err)
     badge_changed = bool(edit and edit.text is not None)
-    lines = file_lines(files) + package_lines(project_dir, facts, left) + binder_files.carried_lines(facts)
+    lines = file_lines(outcome) + package_lines(project_dir, facts, left) + binder_files.carried_lines(facts)
     lines += badge_lines(project_dir, badge, readme, edit, not_written)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
     knit = badge_changed and readme.lower() == "readme.rmd"
     # The README too, when an earlier run's badge is not committed yet.
-    to_commit = files["now"] + copied_by_dockerfile(answers, facts) + ([readme] if edit else []) \
+    to_commit = outcome["now"] + copied_by_dockerfile(answers, facts) + ([readme] if edit else []) \
         + ([edit.source] if edit and edit.source else [])
     plain, forced = survey.files_to_commit(str(project_dir), list(dict.fromkeys(to_commit)))
     # README.md changes once README.Rmd is knitted.
@@ -55,7 +55,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     git = facts.get("git", {})
     if not git.get("repo") or not git.get("commits", True):
         plain = ["."]  # a new repository, or one with no commits yet: all of the project
-    if not files["added"] and not files["replaced"] and not badge_changed:
+    if not outcome["added"] and not outcome["replaced"] and not badge_changed:
         lines += ["Binder is already set up here: nothing changed."]
         if not plain and not forced:
             return "\n".join(lines)
@@ -79,18 +79,18 @@ def binder_files_written(answers: dict, project_dir, had: dict, facts: dict, dif
     }
 
 
-def file_lines(files: dict[str, list[str]]) -> list[str]:
+def file_lines(outcome: dict[str, list[str]]) -> list[str]:
     lines = []
-    if files["added"]:
-        lines += ["Added:"] + [f"  {name}" for name in files["added"]]
-    if files["replaced"]:
+    if outcome["added"]:
+        lines += ["Added:"] + [f"  {name}" for name in outcome["added"]]
+    if outcome["replaced"]:
         lines += ["Replaced with this template's (-f without -s overwrites; git diff shows what changed):"]
-        lines += [f"  {name}" for name in files["replaced"]]
-    if files["kept"]:
-        lines += ["Left as they were (already there):"] + [f"  {name}" for name in files["kept"]]
-    if files["kept_differing"]:
+        lines += [f"  {name}" for name in outcome["replaced"]]
+    if outcome["kept"]:
+        lines += ["Left as they were (already there):"] + [f"  {name}" for name in outcome["kept"]]
+    if outcome["kept_differing"]:
         lines += ["Kept, but they differ from what this run would write (-s never overwrites; delete one "
-                  "and run again to have it rewritten):"] + [f"  {name}" for name in files["kept_differing"]]
+                  "and run again to have it rewritten):"] + [f"  {name}" for name in outcome["kept_differing"]]
     return lines
 
 

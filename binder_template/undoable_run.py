@@ -47,6 +47,7 @@ from cookiecutter.exceptions import FailedHookException, OutputDirExistsExceptio
 from jinja2.exceptions import TemplateError, UndefinedError
 
 from binder_template.atomic import is_read_only, replace_file
+from binder_template.handoff import handoff_path, read_handoff
 
 
 class GenerationStopped(FailedHookException):
@@ -111,8 +112,6 @@ class Run:
         where they are empty; a file another program made meanwhile is never
         touched. The project folder is left to cookiecutter where it removes
         it itself (a hook's failure). Returns what could not be put back."""
-        from binder_template.handoff import handoff_path
-
         left = []
         for path in reversed(self.added):
             try:
@@ -156,8 +155,11 @@ class Run:
 # The generation under way: cookiecutter makes one at a time.
 _RUN: Run | None = None
 # Bumped when the patches change: a newer template re-patches over an older
-# one's in the same process (`cruft update` renders two versions).
-GUARD_VERSION = 3
+# one's in the same process (`cruft update` renders two versions). 4: the
+# hand-off moved to handoff.py, which the patches import with this module, so
+# that a newer version's patches left in place never look for it in an older
+# version's package.
+GUARD_VERSION = 4
 
 
 def current_run(answers) -> Run | None:
@@ -207,7 +209,6 @@ def write_whole(generate_file, run: Run, project_dir: str, infile: str, context:
 def note_if_different(project_dir: str, infile: str, context: dict, env) -> None:
     """With -s, a file that is there is kept: note it in the hand-off when it
     differs from what this run would write."""
-    from binder_template.handoff import handoff_path, read_handoff
     from binder_template.reading import NotRead, read_bytes
 
     outfile = os.path.join(project_dir, env.from_string(infile).render(**context))

@@ -1,7 +1,7 @@
 """What a user gets is unchanged by a change that should not change it: each
 generated file of the supported combinations (offline), of prebuilt_image,
-and of Binder added to three real projects, against the SHA-256 digests in
-tests/golden/digests.json.
+and of Binder added to three real projects (with the report the run printed),
+against the SHA-256 digests in tests/golden/digests.json.
 
 A change meant to alter what users get writes them again, and its commit
 says which files changed and why:
@@ -57,8 +57,10 @@ def generate(name: str, work: Path) -> dict[str, str]:
     if name.startswith("existing:"):
         entry = next(p for p in corpus.PROJECTS if p["slug"] == name.removeprefix("existing:"))
         project = corpus.checkout(entry, work)
-        _, clone = corpus.add_binder_as_a_user_would(project, work / "clone", tuple(entry.get("answers", ())))
-        return digests_of(clone)
+        result, clone = corpus.add_binder_as_a_user_would(project, work / "clone", tuple(entry.get("answers", ())))
+        # What the run printed (the report) is what users get too.
+        printed = result.stdout.replace(str(work), "WORK").replace(str(TEMPLATE_ROOT), "TEMPLATE")
+        return {**digests_of(clone), "(printed)": hashlib.sha256(printed.encode()).hexdigest()}
     answers = new_repository_answers()[name]
     # A configuration of this run's own: no replay file in the tester's home.
     config = work / "config.yaml"
