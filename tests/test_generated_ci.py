@@ -7,16 +7,18 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
 import yaml
 
 from binder_template.versions import REPO2DOCKER_REQUIREMENT
-from tests.conftest import TEMPLATE_ROOT, closed_port
+from tests.conftest import TEMPLATE_ROOT, closed_port, tool
 from tests.fake_binder import Busy, Front, Jupyter, Member, Raw, Silent, SlowHeaders
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -502,3 +504,69 @@ def test_dependabot_keeps_a_frozen_r_version(cookies, tag, ignored):
             "version-update:semver-major", "version-update:semver-minor", "version-update:semver-patch"]}]
     else:
         assert "ignore" not in docker
+
+
+def pull_request_link(step: dict, tmp_path, head_repository: str, head_branch: str) -> str:
+    """The step's script run by bash as GitHub runs a `run:` step, with the
+    pull request's head as GitHub's event gives it; what it adds to the summary."""
+    summary = tmp_path / "summary.md"
+    summary.write_text("")
+    env = {"PATH": os.environ["PATH"], "GITHUB_STEP_SUMMARY": str(summary), **step["env"],
+           "HEAD_REPOSITORY": head_repository, "HEAD_BRANCH": head_branch}
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                            env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return summary.read_text()
+
+
+@pytest.mark.parametrize("branch", ["main", "fix#12/x", "dé/jà", "release+1!", "x)](https://evil.example/)"])
+@pytest.mark.parametrize("head", ["octo-cat/my-repo", "a-fork-owner/my-repo"], ids=["same", "fork"])
+def test_a_pull_request_gets_a_binder_link_to_its_own_branch(cookies, tmp_path, head, branch):
+    """Issue 24: the build job's summary launches the pull request's head, in
+    the fork for a pull request from one. BinderHub splits the spec after
+    /v2/gh/ on its first two '/' and URL-decodes the ref (repoproviders.py,
+    tokenize_spec); the branch, whatever it holds, stays inside the link."""
+    workflow, _ = bake_workflow(cookies, github_user="octo-cat", repo_name="my-repo", ui="lab",
+                                binderhub_url="https://hub.example.org/binder/")
+    [step] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Binder link for this pull request"]
+    assert step["if"] == "github.event_name == 'pull_request'"
+    summary = pull_request_link(step, tmp_path, head, branch)
+    [url] = re.findall(r"^Try this pull request on Binder: \[!\[Binder\]\(https://hub\.example\.org/binder/"
+                       r"badge_logo\.svg\)\]\(([^()\s]+)\)$", summary, re.MULTILINE)
+    parts = urllib.parse.urlsplit(url)
+    spec = urllib.parse.unquote(parts.path.split("/v2/gh/", 1)[1])
+    assert spec.split("/", 2) == [*head.split("/"), branch]
+    assert urllib.parse.parse_qs(parts.query) == {"urlpath": ["lab"]}
+
+
+def test_a_pull_request_from_a_deleted_fork_says_so_instead_of_a_link(cookies, tmp_path):
+    workflow, _ = bake_workflow(cookies, github_user="octo-cat")
+    [step] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Binder link for this pull request"]
+    assert pull_request_link(step, tmp_path, "", "main") == "No Binder link: the pull request's repository is gone.\n"
+
+
+@pytest.mark.parametrize("answers", [{}, {"prebuilt_image": True, "github_user": "octo-cat"},
+                                     {"layout": "existing-project"}], ids=["default", "prebuilt", "existing"])
+def test_every_workflow_shell_step_passes_bash_and_shellcheck(cookies, tmp_path, answers):
+    """Each `run:` of the generated workflow, as the bash GitHub runs it
+    reads it (bash -n), and by shellcheck; no ${{ }} expression is pasted into
+    a script (they reach it through env:)."""
+    from tests.helpers import add_binder, bake
+
+    if answers.get("layout"):
+        project = tmp_path / "analysis"
+        project.mkdir()
+        (project / "analysis.R").write_text("library(tinyA)\n")
+        assert add_binder(project, "github_user=octo-cat").returncode == 0
+    else:
+        project = bake(cookies, **answers)
+    workflow = yaml.safe_load((project / ".github/workflows/binder.yml").read_text())
+    scripts = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    assert scripts
+    for number, script in enumerate(scripts):
+        assert "${{" not in script
+        path = tmp_path / f"step-{number}.sh"
+        path.write_text("#!/bin/bash\n" + script)
+        assert subprocess.run(["bash", "-n", str(path)], capture_output=True).returncode == 0, script
+        checked = subprocess.run([tool("shellcheck"), "--shell=bash", str(path)], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout
