@@ -63,6 +63,7 @@ OUTPUTS = (
     Output(".gitignore", ".gitignore", (NEW,)),
     Output("README.md", "README.md", (NEW,)),
     Output("LICENSE", "LICENSE", (NEW,), lambda answers, project: answers.get("license") != "none"),
+    Output("CITATION.cff", "CITATION.cff", (NEW,)),
     Output("Rproj", "{repo_name}.Rproj", (NEW,)),
     Output("apt.txt", "apt.txt", (NEW,), has_apt_packages),
     Output("register_shiny_app.py", "register_shiny_app.py", (NEW,), is_shiny),

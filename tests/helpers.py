@@ -36,7 +36,7 @@ def expected_files(answers: dict) -> set[str]:
     repo = answers["repo_name"]
     files = {
         "Dockerfile", "install.R", ".Renviron", "README.md", f"{repo}.Rproj",
-        ".gitignore", ".dockerignore", "analysis/example.R",
+        ".gitignore", ".dockerignore", "analysis/example.R", "CITATION.cff",
     }
     if answers.get("ui", "rstudio") in ("lab", "notebook"):
         files.add("analysis/example.ipynb")

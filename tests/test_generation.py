@@ -12,6 +12,7 @@ import time
 from urllib.parse import unquote
 
 import pytest
+import yaml
 
 from binder_template import files
 from binder_template.answers import load_choices
@@ -19,6 +20,7 @@ from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import (
     DIGEST,
+    bake,
     expected_files,
     files_in,
     hadolint,
@@ -335,3 +337,26 @@ def test_the_default_text_is_true_for_every_ui(cookies, ui):
     run_locally = readme.split("## Run it locally", 1)[1].split("## ", 1)[0]
     assert ("`/shiny/` for the app" in run_locally) is (ui == "shiny")
     assert "`/rstudio` for RStudio" in run_locally
+
+
+CFF_SCHEMA = TEMPLATE_ROOT / "tests" / "schemas" / "citation-file-format-1.2.0.json"
+
+
+@pytest.mark.parametrize("license_id", CHOICES["license"])
+def test_citation_cff_is_valid_and_says_what_was_answered(cookies, license_id):
+    """Issue 24: a new repository is citable: CITATION.cff passes the Citation
+    File Format 1.2.0 schema, whatever the answers hold, and names the title,
+    description, author, repository and license given."""
+    answers = {"project_name": 'Tom "T" O\'Brien: a # study', "description": "Line: with # and 'quotes'",
+               "author_name": "Zoë Ångström-Ng", "github_user": "octo-cat", "repo_name": "study",
+               "license": license_id}
+    project = bake(cookies, **answers)
+    citation = project / "CITATION.cff"
+    checked = run([tool("check-jsonschema"), "--default-filetype", "yaml", "--schemafile", str(CFF_SCHEMA),
+                   str(citation)])
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    cff = yaml.safe_load(citation.read_text("utf-8"))
+    assert cff["title"] == answers["project_name"] and cff["abstract"] == answers["description"]
+    assert cff["authors"] == [{"name": answers["author_name"]}]
+    assert cff["repository-code"] == "https://github.com/octo-cat/study"
+    assert cff.get("license") == (None if license_id == "none" else license_id)

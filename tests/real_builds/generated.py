@@ -29,7 +29,8 @@ echo "example=$(Rscript analysis/example.R | grep -c 'Mean fuel economy: 20.1')"
 def bake(cookies, tag: str, r_packages: str = PACKAGES, **answers) -> Path:
     """A new repository for rocker/binder:`tag` with the stand-in R and apt
     packages, and its .Renviron line switched on."""
-    project = helpers.bake(cookies, r_version=tag, r_packages=r_packages, apt_packages=APT_PACKAGE, **answers)
+    project = helpers.bake(cookies, **{"r_version": tag, "r_packages": r_packages, "apt_packages": APT_PACKAGE,
+                                       **answers})
     if (project / "apt.txt").exists():
         (project / "apt.txt").write_text(APT_TXT)
     renviron = project / ".Renviron"
