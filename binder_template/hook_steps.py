@@ -6,10 +6,10 @@ report.py.
 
 Generating into a folder that already exists (`-f`, `-f -s`) must leave every
 file this run did not write as it was. Files an answer leaves out (LICENSE,
-apt.txt, .github/...) have names that render empty then, so cookiecutter
-never writes them and nothing has to be deleted; the pre-generation hook
-notes what was there before, so that the post-generation hook removes only
-folders it made.
+apt.txt, .github/...) have names that render empty then (files.py), so
+cookiecutter never writes them and nothing has to be deleted; the
+pre-generation hook notes what was there before, so that the
+post-generation hook removes only folders it made.
 """
 
 from __future__ import annotations
