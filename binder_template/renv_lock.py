@@ -54,8 +54,8 @@ def read_renv_lock(folder: str, lockfile: str = "renv.lock") -> tuple[list[str] 
 def locked_r_version(folder: str, lockfile: str = "renv.lock") -> str | None:
     """The R version renv.lock was made with, when it says one plainly."""
     lock, problem = load(folder, lockfile)
-    version = (lock.get("R") or {}).get("Version") if lock and not problem and isinstance(lock.get("R"), dict) \
-        else None
+    r = lock.get("R") if lock and not problem else None
+    version = r.get("Version") if isinstance(r, dict) else None
     return version if isinstance(version, str) and re.fullmatch(r"\d+\.\d+\.\d+", version) else None
 
 
