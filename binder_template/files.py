@@ -121,6 +121,11 @@ def possible(layout: str, answers: dict, project: dict) -> list[str]:
     return [path_of(output, answers, project) for output in OUTPUTS if layout in output.layouts]
 
 
+def existing_project_files(here: str, script: str = "install.R") -> list[str]:
+    """Every file Binder can add to an existing project, whatever the answers."""
+    return possible(EXISTING, {}, {"here": here, "script": script})
+
+
 def folders_of(paths) -> list[str]:
     """The folders above the paths, deepest first (so that emptied ones can
     be removed in this order)."""

@@ -28,11 +28,6 @@ from binder_template.rerun import command_of, refusal
 MAYBE_EMPTY = files.maybe_empty()
 
 
-def binder_files_possible(here: str, script: str) -> list[str]:
-    """Every file Binder can add to an existing project, whatever the answers."""
-    return files.possible(files.EXISTING, {}, {"here": here, "script": script})
-
-
 def what_is_there(answers: dict, project_dir, here: str = "binder", script: str = "install.R") -> dict:
     """What the folder held before cookiecutter writes into it."""
     return {
@@ -40,7 +35,7 @@ def what_is_there(answers: dict, project_dir, here: str = "binder", script: str 
         "git": os.path.isdir(os.path.join(project_dir, ".git")),
         # Each with its digest: without -s, cookiecutter's -f replaces them.
         "binder_files": {name: digest(os.path.join(project_dir, name))
-                         for name in readme_badge.present(project_dir, binder_files_possible(here, script))},
+                         for name in readme_badge.present(project_dir, files.existing_project_files(here, script))},
     }
 
 
@@ -57,7 +52,7 @@ def pre_gen_project(answers: dict, project_dir, environ=None, out=None) -> int:
         problems = [p for p in survey.unsafe_paths(str(project_dir), "binder")
                     if "symbolic link" in p or "regular file" in p]
         # The rest of what a new repository can write, and its folders.
-        checked = set(binder_files_possible("binder", "install.R"))
+        checked = set(files.existing_project_files("binder", "install.R"))
         checked |= set(files.folders_of(checked))
         root_files = files.possible(files.NEW, answers, {})
         names = [name for name in root_files + files.folders_of(root_files) if name not in checked]

@@ -205,7 +205,7 @@ def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]
     that is not what it expects (a file where a folder goes, or the reverse):
     a cloned repository can carry either."""
     problems = []
-    paths = files.possible(files.EXISTING, {}, {"here": here, "script": script})
+    paths = files.existing_project_files(here, script)
     folders = files.folders_of(paths)
     for name in folders + paths:
         path = os.path.join(folder, name)
