@@ -81,6 +81,7 @@ OUTPUTS = (
     Output("app.R", "app/app.R", BOTH,
            lambda answers, project: is_shiny(answers, project) and project.get("shiny_app", "app") == "app"),
     Output("binder.yml", ".github/workflows/binder.yml", BOTH, has_actions),
+    Output("keep-binder-warm.yml", ".github/workflows/keep-binder-warm.yml", BOTH, has_actions),
     Output("dependabot.yml", ".github/dependabot.yml", BOTH, has_actions),
     Output("prewarm.py", ".github/scripts/prewarm.py", BOTH, has_actions),
     Output("smoke_test.py", ".github/scripts/smoke_test.py", BOTH, has_actions),

@@ -10,6 +10,7 @@ hand-written replay file is caught too.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -109,6 +110,21 @@ def launch_answers(answers: dict) -> dict:
     return {**answers, **{name: value for name, value in given.items() if value}}
 
 
+DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def keep_warm_time(answers) -> dict:
+    """The keep-warm workflow's weekly time, in UTC: drawn from the
+    repository's name, so that a rerun gives the same time and repositories
+    made from this template do not all ask Binder at once; never on the hour,
+    when GitHub's scheduler is busiest and may drop a run."""
+    target = launch_answers(answers)
+    name = f"{target['github_user']}/{target['repo_name']}".lower()
+    number = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big")
+    minute, hour, day = 1 + number % 59, number // 59 % 24, number // (59 * 24) % 7
+    return {"cron": f"{minute} {hour} * * {day}", "text": f"{DAYS[day]}s at {hour:02d}:{minute:02d} UTC"}
+
+
 def check_answers(answers) -> None:
     """Every rule, once, before the first file is written; raises
     InvalidAnswer after printing the refusal and the command to run again."""
@@ -135,6 +151,7 @@ FILTERS = {
     "install_script": install_script,
     "base_image_digest": base_image_digest,
     "launch_branch": lambda answers: launch_answers(answers)["branch"],
+    "keep_warm_time": keep_warm_time,
     "markdown_text": markdown_text,
     "actions_branch_pattern": actions_branch_pattern,
     "image_user": image_user,

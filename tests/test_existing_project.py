@@ -20,8 +20,8 @@ from tests.helpers import hadolint, repo2docker_dockerfile
 BADGE = ("[![Binder](https://mybinder.org/badge_logo.svg)]"
          "(https://mybinder.org/v2/gh/octo-cat/{repo}/main?urlpath=rstudio)")
 BINDER_FILES = {"binder/Dockerfile", "binder/Dockerfile.dockerignore", "binder/install.R", "binder/.Renviron"}
-GITHUB_FILES = {".github/workflows/binder.yml", ".github/dependabot.yml", ".github/scripts/prewarm.py",
-                ".github/scripts/smoke_test.py"}
+GITHUB_FILES = {".github/workflows/binder.yml", ".github/workflows/keep-binder-warm.yml", ".github/dependabot.yml",
+                ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

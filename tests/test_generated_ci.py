@@ -548,7 +548,7 @@ def test_a_pull_request_from_a_deleted_fork_says_so_instead_of_a_link(cookies, t
 @pytest.mark.parametrize("answers", [{}, {"prebuilt_image": True, "github_user": "octo-cat"},
                                      {"layout": "existing-project"}], ids=["default", "prebuilt", "existing"])
 def test_every_workflow_shell_step_passes_bash_and_shellcheck(cookies, tmp_path, answers):
-    """Each `run:` of the generated workflow, as the bash GitHub runs it
+    """Each `run:` of the generated workflows, as the bash GitHub runs it
     reads it (bash -n), and by shellcheck; no ${{ }} expression is pasted into
     a script (they reach it through env:)."""
     from tests.helpers import add_binder, bake
@@ -560,9 +560,10 @@ def test_every_workflow_shell_step_passes_bash_and_shellcheck(cookies, tmp_path,
         assert add_binder(project, "github_user=octo-cat").returncode == 0
     else:
         project = bake(cookies, **answers)
-    workflow = yaml.safe_load((project / ".github/workflows/binder.yml").read_text())
-    scripts = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert scripts
+    workflows = [yaml.safe_load(path.read_text()) for path in sorted((project / ".github/workflows").iterdir())]
+    assert len(workflows) == 2
+    scripts = [step["run"] for workflow in workflows for job in workflow["jobs"].values()
+               for step in job["steps"] if "run" in step]
     for number, script in enumerate(scripts):
         assert "${{" not in script
         path = tmp_path / f"step-{number}.sh"

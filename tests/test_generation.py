@@ -208,7 +208,7 @@ def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
         result = cookies.bake(extra_context={
             **offline_answers, "branch": branch, "binderhub_url": hub, "r_version": tag,
             "repo_name": f"schema-{index}"})
-        workflows.append(str(result.project_path / ".github/workflows/binder.yml"))
+        workflows += [str(path) for path in sorted((result.project_path / ".github/workflows").iterdir())]
         dependabots.append(str(result.project_path / ".github/dependabot.yml"))
     workflows.append(str(TEMPLATE_ROOT / ".github/workflows/test.yml"))  # the template's own
     checker = tool("check-jsonschema")

@@ -1,0 +1,137 @@
+"""A stand-in, on 127.0.0.1, for the part of GitHub's REST API the generated
+keep-warm workflow calls, for one repository, with the rules it relies on:
+
+- `PUT /repos/{owner}/{repo}/actions/workflows/{file}/enable` answers 204
+  (GitHub's REST docs, "Enable a workflow"; the workflow may be named by its
+  file). With a GITHUB_TOKEN lacking `actions: write` it answers 403
+  "Resource not accessible by integration", as GitHub does for a token
+  without the permission.
+- Scheduled workflows of a public repository are turned off after 60 days
+  without activity (GitHub's docs, "Disabling and enabling a workflow").
+  Enabling a workflow through the API counts for that workflow alone (what
+  keep-alive action users report: gautamkrishnar/keepalive-workflow release
+  2.0.1 and its issue 34, conda-forge/docker-images pull request 265).
+  `advance(days)` moves the clock and applies the rule.
+- `GET /repos/{owner}/{repo}/issues` lists open issues and pull requests
+  (a pull request carries a `pull_request` key); `POST .../issues` and
+  `POST .../issues/{n}/comments` need `issues: write` and answer 201. An
+  issue made with GITHUB_TOKEN is by `github-actions[bot]`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BOT = "github-actions[bot]"
+NO_PERMISSION = {"message": "Resource not accessible by integration",
+                 "documentation_url": "https://docs.github.com/rest"}
+
+
+class FakeGitHubAPI:
+    def __init__(self, repository: str, token: str, permissions: dict[str, str]):
+        self.repository, self.token, self.permissions = repository, token, permissions
+        self.day = 0
+        self.last_commit_day = 0
+        self.workflows = {"keep-binder-warm.yml": {"state": "active", "enabled_day": 0}}
+        self.issues: list[dict] = []
+        self.issues_enabled = True
+        self.requests: list[tuple[str, str, str]] = []  # method, path, body
+        self.lock = threading.Lock()
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def handle_one(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                with api.lock:
+                    api.requests.append((self.command, self.path, body))
+                    status, answer = api.answer(self.command, self.path, self.headers, body)
+                data = b"" if answer is None else json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = handle_one
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # --- the clock and the 60-day rule ---------------------------------------
+
+    def advance(self, days: int) -> None:
+        self.day += days
+        for workflow in self.workflows.values():
+            active_since = max(self.last_commit_day, workflow["enabled_day"])
+            if workflow["state"] == "active" and self.day - active_since >= 60:
+                workflow["state"] = "disabled_inactivity"
+
+    def add_issue(self, title: str, user: str = BOT, pull_request: bool = False, state: str = "open") -> dict:
+        issue = {"number": len(self.issues) + 1, "title": title, "state": state, "user": {"login": user},
+                 "body": "", "comments": []}
+        if pull_request:
+            issue["pull_request"] = {"url": f"{self.url}/repos/{self.repository}/pulls/{issue['number']}"}
+        self.issues.append(issue)
+        return issue
+
+    # --- the API --------------------------------------------------------------
+
+    def allowed(self, headers, permission: str) -> bool:
+        return headers.get("Authorization") == f"Bearer {self.token}" and self.permissions.get(permission) == "write"
+
+    def answer(self, method: str, path: str, headers, body: str) -> tuple[int, dict | list | None]:
+        base = f"/repos/{self.repository}"
+        if headers.get("Authorization") not in (None, f"Bearer {self.token}"):
+            return 401, {"message": "Bad credentials"}
+        enable = re.fullmatch(re.escape(base) + r"/actions/workflows/([^/]+)/enable", path)
+        if method == "PUT" and enable:
+            workflow = self.workflows.get(enable.group(1))
+            if workflow is None:
+                return 404, {"message": "Not Found"}
+            if not self.allowed(headers, "actions"):
+                return 403, NO_PERMISSION
+            workflow.update(state="active", enabled_day=self.day)
+            return 204, None
+        if method == "GET" and path.split("?")[0] == f"{base}/issues":
+            query = dict(part.split("=", 1) for part in path.partition("?")[2].split("&") if "=" in part)
+            state = query.get("state", "open")
+            listed = [issue for issue in reversed(self.issues) if state == "all" or issue["state"] == state]
+            return 200, listed[: int(query.get("per_page", 30))]
+        if method == "POST" and not self.issues_enabled:
+            return 410, {"message": "Issues are disabled for this repo"}
+        if method == "POST" and path == f"{base}/issues":
+            if not self.allowed(headers, "issues"):
+                return 403, NO_PERMISSION
+            data = json.loads(body)
+            issue = self.add_issue(data["title"])
+            issue["body"] = data.get("body", "")
+            return 201, issue
+        comment = re.fullmatch(re.escape(base) + r"/issues/(\d+)/comments", path)
+        if method == "POST" and comment:
+            if not self.allowed(headers, "issues"):
+                return 403, NO_PERMISSION
+            number = int(comment.group(1))
+            if not 0 < number <= len(self.issues):
+                return 404, {"message": "Not Found"}
+            self.issues[number - 1]["comments"].append(json.loads(body)["body"])
+            return 201, {"id": number * 1000 + len(self.issues[number - 1]["comments"])}
+        return 404, {"message": "Not Found"}
