@@ -36,6 +36,7 @@ EXAMPLES = {
     "github_actions": "true",
     "prebuilt_image": "false",
     "online_checks": "true",
+    "zenodo_doi": "10.5281/zenodo.3242074",
 }
 
 # GitHub sign-up rules: 1 to 39 ASCII letters, digits and single hyphens, no
@@ -56,6 +57,11 @@ _URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
 _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
 # A path component of an image name (distribution's reference grammar).
+# A DOI Zenodo mints: its prefix 10.5281, then zenodo. and the record's
+# number. BinderHub's Zenodo provider resolves it at doi.org and builds the
+# record whose number ends the address it lands on (repoproviders.py,
+# ZenodoProvider). Given bare, as doi:..., or as a doi.org address.
+_ZENODO_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.5281/zenodo\.[1-9][0-9]{0,11})", re.IGNORECASE)
 _IMAGE_NAME_PART = re.compile(r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")
 # With prebuilt_image, the branch the workflow points at the published image.
 PREBUILT_BRANCH = "binder"
@@ -247,6 +253,20 @@ def unwritable_error(value: str) -> str | None:
     return None
 
 
+def zenodo_doi_error(value: str) -> str | None:
+    # Spaces around a pasted DOI are dropped; a line break is not a DOI's.
+    if value.strip(" ") and not _ZENODO_DOI.fullmatch(value.strip(" ")):
+        return ("it is not a Zenodo DOI: give the DOI shown on the record's Zenodo page, "
+                "10.5281/zenodo. and a number, or leave it empty")
+    return None
+
+
+def normalise_zenodo_doi(value: str) -> str:
+    """The DOI alone, as Zenodo writes it ("" for none)."""
+    match = _ZENODO_DOI.fullmatch(value.strip(" "))
+    return match.group(1).lower() if match else ""
+
+
 def normalise_binderhub_url(value: str) -> str:
     """The hub's base URL without a trailing '/' (launch paths are appended)."""
     return value.rstrip("/")
@@ -358,6 +378,7 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
 
     check("binderhub_url", binderhub_url_error(str(answers.get("binderhub_url", ""))),
           EXAMPLES["binderhub_url"])
+    check("zenodo_doi", zenodo_doi_error(str(answers.get("zenodo_doi", ""))), EXAMPLES["zenodo_doi"])
 
     for name in ("github_actions", "prebuilt_image", "online_checks"):
         if not isinstance(answers.get(name, False), bool):

@@ -23,6 +23,7 @@ from binder_template.answers import (
     folder_name_error,
     github_repo_error,
     normalise_binderhub_url,
+    normalise_zenodo_doi,
     parse_r_packages,
     split_items,
     validate_answers,
@@ -152,6 +153,10 @@ FILTERS = {
     "base_image_digest": base_image_digest,
     "launch_branch": lambda answers: launch_answers(answers)["branch"],
     "keep_warm_time": keep_warm_time,
+    "zenodo_doi": lambda answers: normalise_zenodo_doi(str(answers.get("zenodo_doi", ""))),
+    "zenodo_badge": lambda answers: launch.zenodo_badge_markdown(
+        answers["binderhub_url"], normalise_zenodo_doi(str(answers["zenodo_doi"])), answers["ui"]),
+    "doi_badge": lambda answers: launch.doi_badge_markdown(normalise_zenodo_doi(str(answers["zenodo_doi"]))),
     "markdown_text": markdown_text,
     "actions_branch_pattern": actions_branch_pattern,
     "image_user": image_user,

@@ -47,3 +47,19 @@ def from_answers(answers: dict, ui: str | None = None) -> str:
         launch_ref(answers),
         ui or answers["ui"],
     )
+
+
+def zenodo_launch_url(hub: str, doi: str, ui: str = "rstudio") -> str:
+    """BinderHub's Zenodo provider takes the DOI, as it is, for the spec: the
+    raw path after /v2/zenodo/ (base.py, get_spec_from_request)."""
+    return f"{normalise_binderhub_url(hub)}/v2/zenodo/{doi}?urlpath={URLPATHS[ui]}"
+
+
+def zenodo_badge_markdown(hub: str, doi: str, ui: str = "rstudio") -> str:
+    base = normalise_binderhub_url(hub)
+    return f"[![Binder: archived release]({base}/badge_logo.svg)]({zenodo_launch_url(hub, doi, ui)})"
+
+
+def doi_badge_markdown(doi: str) -> str:
+    """Zenodo's own DOI badge, linking the DOI's resolver."""
+    return f"[![DOI](https://zenodo.org/badge/DOI/{doi}.svg)](https://doi.org/{doi})"

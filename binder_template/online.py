@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import quote, urlsplit
 
+from binder_template.answers import normalise_zenodo_doi
 from binder_template.github import new_repository_url
 from binder_template.versions import version_distance
 
@@ -33,6 +34,8 @@ GITHUB_VARIABLE = "GITHUB_API_URL"
 DOCKER_HUB_VARIABLE = "DOCKER_HUB_API_URL"
 DEFAULT_GITHUB_API = "https://api.github.com"
 DEFAULT_DOCKER_HUB_API = "https://hub.docker.com"
+ZENODO_VARIABLE = "ZENODO_API_URL"
+DEFAULT_ZENODO_API = "https://zenodo.org"
 IMAGE = "rocker/binder"
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 # The largest answer read, before and after decompression. GitHub's and
@@ -272,6 +275,22 @@ def check_docker_hub(client: Client, tag: str, choices: list[str]) -> tuple[list
                     f"{nearest_hint(client, base, tag, choices)}, or {SKIP_HINT}")], None
 
 
+def check_zenodo(client: Client, doi: str) -> list[Finding]:
+    """Zenodo's record for the DOI: GET /api/records/NUMBER answers 200, or a
+    redirect for a DOI of all versions, which Zenodo sends to the newest. A
+    DOI reserved on Zenodo's upload form resolves only once the record is
+    published, so a missing record is a warning, not a refusal."""
+    number = doi.rsplit(".", 1)[1]
+    response = client.get(f"/api/records/{number}")
+    if response.status_code == 200:
+        client.json(response)  # a page that is not Zenodo's JSON is trouble, not a record
+    if response.status_code != 404:
+        return []
+    return [Finding("warning", f"zenodo_doi = {doi!r}: Zenodo has no published record {number}; "
+                    "the archived-release badge works once it is published (a reserved DOI), "
+                    "so check the number if it should be there already")]
+
+
 def nearest_hint(client: Client, base: str, tag: str, choices: list[str]) -> str:
     try:
         data = client.json(client.get(f"{base}?page_size=100"))
@@ -319,17 +338,23 @@ def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None
         threading.Thread(target=run, daemon=True, args=(
             "Docker Hub", check_docker_hub, docker_hub, tag, choices)),
     ]
+    doi = normalise_zenodo_doi(str(answers.get("zenodo_doi", "")))
+    zenodo = Client("Zenodo", environ.get(ZENODO_VARIABLE) or DEFAULT_ZENODO_API, deadline)
+    if doi:
+        threads.append(threading.Thread(target=run, daemon=True, args=("Zenodo", check_zenodo, zenodo, doi)))
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(max(0.0, deadline_at - time.monotonic()))
     with lock:
         # A check still running now is abandoned; its late answer is ignored.
-        for name in ("GitHub", "Docker Hub"):
+        for name in ("GitHub", "Docker Hub", "Zenodo") if doi else ("GitHub", "Docker Hub"):
             results.setdefault(name, Trouble(f"{name} did not answer within {deadline:g} s"))
         snapshot = dict(results)
 
     report = OnlineReport(requests={"GitHub": github.count, "Docker Hub": docker_hub.count})
+    if doi:
+        report.requests["Zenodo"] = zenodo.count
     outcome = snapshot["GitHub"]
     if isinstance(outcome, Trouble):
         report.findings.append(Finding("warning", f"{outcome}; skipped the GitHub check"))
@@ -343,6 +368,11 @@ def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None
     else:
         findings, report.digest = outcome
         report.findings.extend(findings)
+    outcome = snapshot.get("Zenodo", [])
+    if isinstance(outcome, Trouble):
+        report.findings.append(Finding("warning", f"{outcome}; skipped the Zenodo check"))
+    else:
+        report.findings.extend(outcome)
     return report
 
 

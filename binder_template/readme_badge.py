@@ -130,6 +130,9 @@ class BadgeEdit:
     def __init__(self, text: str | None, replaced: str | None, others: list[str]):
         self.text, self.replaced, self.others = text, replaced, others
         self.source: str | None = None
+        self.badge_added = text is not None
+        # The second badge: "added", "present" (there already) or "" (not placed).
+        self.beside = ""
 
 
 # usethis's README.Rmd template says so in README.md; so do many others.
@@ -215,12 +218,40 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     return BadgeEdit(bom + "".join(before + [newline] + block + gap + rest), None, others)
 
 
+def with_badges(text: str, badge: str, beside: str | None = None) -> BadgeEdit:
+    """with_badge, then `beside` (the badge that launches the archived
+    release) on the line after the one that holds ours, unless the README
+    launches that already."""
+    edit = with_badge(text, badge)
+    if beside is None:
+        return edit
+    launch = _LAUNCH_URL.search(beside).group(0)
+    edit.others = [url for url in edit.others if url != launch]
+    current = text if edit.text is None else edit.text
+    lines = current.splitlines(keepends=True)
+    markdown = markdown_lines(lines)
+    if any(markdown[i] and launch in line for i, line in enumerate(lines)):
+        edit.beside = "present"
+        return edit
+    ours = _OUR_BADGE.match(badge)
+    our_launch = ours.group(2) if ours else badge
+    at = next((i for i, line in enumerate(lines) if markdown[i] and our_launch in line), None)
+    if at is None:
+        return edit
+    newline = "\r\n" if "\r\n" in current else "\n"
+    if not lines[at].endswith(("\n", "\r")):
+        lines[at] += newline
+    lines.insert(at + 1, beside + newline)
+    edit.text, edit.beside = "".join(lines), "added"
+    return edit
+
+
 class BadgeNotWritten(Exception):
     """The README could not be read as UTF-8 text, or not written back."""
 
 
-def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
-    """(README found or None, the edit made). The README is written to a
+def add_badge(project_dir, badge: str, beside: str | None = None) -> tuple[str | None, BadgeEdit | None]:
+    """(README found or None, the edit made), `beside` as with_badges puts it. The README is written to a
     temporary file beside it and renamed into place, so a failed write leaves
     it as it was; BadgeNotWritten says why there was no edit."""
     name = readme_to_edit(project_dir)
@@ -238,18 +269,18 @@ def add_badge(project_dir, badge: str) -> tuple[str | None, BadgeEdit | None]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BadgeNotWritten(f"{name} is not UTF-8 text, so it was not changed") from None
-    edit = with_badge(text, badge)
+    edit = with_badges(text, badge, beside)
     if edit.text is not None:
         try:
             replace_file(path, edit.text.encode("utf-8"))
         except OSError as err:
             raise BadgeNotWritten(f"{name} could not be written ({err.strerror}), so it was not "
                                   "changed") from None
-    edit.source = badge_into_source(project_dir, knitted_from(project_dir, name), badge)
+    edit.source = badge_into_source(project_dir, knitted_from(project_dir, name), badge, beside)
     return name, edit
 
 
-def badge_into_source(project_dir, source: str | None, badge: str) -> str | None:
+def badge_into_source(project_dir, source: str | None, badge: str, beside: str | None = None) -> str | None:
     """The badge into the document README.md is knitted from; that
     document's path, or None when there is none or it could not be edited
     (README.md has the badge either way)."""
@@ -260,7 +291,7 @@ def badge_into_source(project_dir, source: str | None, badge: str) -> str | None
         text = read_bytes(path, README_LIMIT).decode("utf-8")
     except (NotRead, UnicodeDecodeError):
         return None
-    edit = with_badge(text, badge)
+    edit = with_badges(text, badge, beside)
     if edit.text is not None:
         if is_read_only(path):
             return None

@@ -10,6 +10,7 @@ import os
 import re
 
 from binder_template import binder_files, files, launch, readme_badge, survey
+from binder_template.answers import normalise_zenodo_doi
 from binder_template.github import clone_url, new_repository_url
 from binder_template.reading import digest, read_text
 from binder_template.rerun import shell_word
@@ -34,16 +35,18 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     user, repo, branch = survey.launch_target(answers, facts.get("git", {}))
     badge = launch.badge_markdown(answers["binderhub_url"], user, repo, launch.launch_ref(answers, branch),
                                   answers["ui"])
+    doi = normalise_zenodo_doi(str(answers.get("zenodo_doi", "")))
+    beside = launch.zenodo_badge_markdown(answers["binderhub_url"], doi, answers["ui"]) if doi else None
     outcome = binder_files_written(answers, project_dir, had, facts, differs)
     left = outcome["kept"] + outcome["kept_differing"]
     try:
-        readme, edit = readme_badge.add_badge(project_dir, badge)
+        readme, edit = readme_badge.add_badge(project_dir, badge, beside)
         not_written = None
     except readme_badge.BadgeNotWritten as err:
         readme, edit, not_written = None, None, str(err)
     badge_changed = bool(edit and edit.text is not None)
     lines = file_lines(outcome) + package_lines(project_dir, facts, left) + binder_files.carried_lines(facts)
-    lines += badge_lines(project_dir, badge, readme, edit, not_written)
+    lines += badge_lines(project_dir, badge, readme, edit, not_written, beside)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
     knit = badge_changed and readme.lower() == "readme.rmd"
     # The README too, when an earlier run's badge is not committed yet.
@@ -122,19 +125,28 @@ def package_lines(project_dir, facts: dict, left: list[str]) -> list[str]:
     return lines
 
 
-def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: str | None) -> list[str]:
-    """Where the badge went, and the other Binder badges the README has."""
+def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: str | None,
+                beside: str | None = None) -> list[str]:
+    """Where the badge went (and the archived release's, `beside`), and the
+    other Binder badges the README has."""
     lines = []
+    badges = [f"  {badge}"] + ([f"  {beside}"] if beside else [])
+    these = "these badges" if beside else "this badge"
     if not_written:
-        lines += [f"{not_written}; put this badge in it:", f"  {badge}"]
+        lines += [f"{not_written}; put {these} in it:", *badges]
     elif edit and edit.replaced:
         lines += [f"Replaced the Binder badge in {readme} that launched", f"  {edit.replaced}"]
-    elif edit and edit.text is not None:
+    elif edit and edit.badge_added:
         lines += [f"Added the Binder badge to {readme}."]
     elif readme:
         lines += [f"{readme} already has the badge."]
     else:
-        lines += ["There is no README.md or README.Rmd; put this badge in yours:", f"  {badge}"]
+        lines += [f"There is no README.md or README.Rmd; put {these} in yours:", *badges]
+    if edit and beside:
+        lines += [{"added": "Added the badge that launches the release archived on Zenodo beside it.",
+                   "present": f"{readme} already has the badge that launches the release archived on Zenodo.",
+                   "": f"Put the badge that launches the release archived on Zenodo beside it:\n  {beside}",
+                   }[edit.beside]]
     if edit and edit.source:
         lines += [f"{readme} is knitted from {edit.source}: the badge is in both, so the next knit keeps it."]
     others = [(readme, url) for url in (edit.others if edit else [])]
@@ -293,6 +305,10 @@ def next_steps(answers: dict, project_dir, repo_missing: bool | None, had_git: b
         "  Badge for other pages:",
         f"    {launch.badge_markdown(hub, user, repo, launch.launch_ref(answers), answers['ui'])}",
     ]
+    doi = normalise_zenodo_doi(str(answers.get("zenodo_doi", "")))
+    if doi:
+        lines += ["  Badge for the release archived on Zenodo (for a paper):",
+                  f"    {launch.zenodo_badge_markdown(hub, doi, answers['ui'])}"]
     if answers.get("prebuilt_image"):
         lines += ["", PREBUILT_NOTE]
     return "\n".join(lines)

@@ -7,7 +7,10 @@ import io
 import os
 import pty
 import re
+import select
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 from binder_template.answers import load_config
@@ -146,7 +149,7 @@ def add_binder(project: Path, *answers: str, env: dict | None = None) -> subproc
                             f"repo_name={project.name}", "online_checks=false", *answers, env=env)
 
 
-def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"") -> tuple[int, str]:
+def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"", seconds: float = 120) -> tuple[int, str]:
     """Run a command under a pseudo-terminal, as a person at a shell does,
     typing keys; its exit code and what the terminal showed."""
     pid, fd = pty.fork()
@@ -159,7 +162,15 @@ def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"") -> tuple[int
     if keys:
         os.write(fd, keys)
     shown = b""
+    # A prompt the keys do not answer would wait forever: at the deadline the
+    # command is killed, and the test sees what it showed.
+    deadline = time.monotonic() + seconds
     while True:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            os.kill(pid, signal.SIGKILL)
+            shown += f"\n[killed: still running after {seconds} s]\n".encode()
+            break
         try:
             chunk = os.read(fd, 65536)
         except OSError:
@@ -168,4 +179,5 @@ def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"") -> tuple[int
             break
         shown += chunk
     _, status = os.waitpid(pid, 0)
+    os.close(fd)
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
