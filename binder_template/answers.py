@@ -153,6 +153,14 @@ def branch_error(value: str) -> str | None:
     return None if rule is None else f"not a valid git branch name: {rule}"
 
 
+def workflow_branch_error(branch: str, github_actions: object) -> str | None:
+    """The workflows name the branch, and GitHub reads ${{ ... }} in them as
+    an expression, whatever the quoting."""
+    if "${{" in branch and github_actions is not False:
+        return "with github_actions, it cannot hold '${{': GitHub Actions would read what follows as an expression"
+    return None
+
+
 def branch_rule_broken(name: str) -> str | None:
     if not name:
         return "it is empty"
@@ -363,7 +371,9 @@ def validate_answers(answers: dict, choices: dict[str, list[str]] | None = None)
     if not (from_git and answers.get("github_user") == FROM_ORIGIN):
         check("github_user", github_user_error(str(answers.get("github_user", ""))), EXAMPLES["github_user"])
     if not (from_git and answers.get("branch") == CHECKED_OUT):
-        check("branch", branch_error(str(answers.get("branch", ""))), EXAMPLES["branch"])
+        branch = str(answers.get("branch", ""))
+        check("branch", branch_error(branch) or workflow_branch_error(branch, answers.get("github_actions")),
+              EXAMPLES["branch"])
 
     for name in ("r_version", "ui", "license"):
         value = answers.get(name)

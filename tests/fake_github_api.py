@@ -12,8 +12,9 @@ keep-warm workflow calls, for one repository, with the rules it relies on:
   keep-alive action users report: gautamkrishnar/keepalive-workflow release
   2.0.1 and its issue 34, conda-forge/docker-images pull request 265).
   `advance(days)` moves the clock and applies the rule.
-- `GET /repos/{owner}/{repo}/issues` lists open issues and pull requests
-  (a pull request carries a `pull_request` key); `POST .../issues` and
+- `GET /repos/{owner}/{repo}/issues` lists open issues and pull requests,
+  newest first, `per_page` (at most 100) a `page` (a pull request carries a
+  `pull_request` key); `POST .../issues` and
   `POST .../issues/{n}/comments` need `issues: write` and answer 201. An
   issue made with GITHUB_TOKEN is by `github-actions[bot]`.
 """
@@ -115,7 +116,8 @@ class FakeGitHubAPI:
             query = dict(part.split("=", 1) for part in path.partition("?")[2].split("&") if "=" in part)
             state = query.get("state", "open")
             listed = [issue for issue in reversed(self.issues) if state == "all" or issue["state"] == state]
-            return 200, listed[: int(query.get("per_page", 30))]
+            per_page, page = min(int(query.get("per_page", 30)), 100), int(query.get("page", 1))
+            return 200, listed[(page - 1) * per_page: page * per_page]
         if method == "POST" and not self.issues_enabled:
             return 410, {"message": "Issues are disabled for this repo"}
         if method == "POST" and path == f"{base}/issues":

@@ -19,7 +19,7 @@ import yaml
 from tests.conftest import tool
 from tests.fake_binder import Front, Member
 from tests.fake_github_api import BOT, FakeGitHubAPI
-from tests.helpers import GIT_ENV, add_binder, bake, git
+from tests.helpers import GIT_ENV, add_binder, bake, cookiecutter_cli, git
 
 REPOSITORY = "octo-cat/demo"
 TOKEN = "ghs_k33pw4rmt0k3n"
@@ -42,7 +42,9 @@ def run_step(step: dict, cwd: Path, **env: str) -> subprocess.CompletedProcess:
     given = {name: (TOKEN if "secrets.GITHUB_TOKEN" in str(value) else str(value))
              for name, value in step.get("env", {}).items()}
     environment = {"PATH": os.environ["PATH"], "HOME": str(cwd), "GITHUB_REPOSITORY": REPOSITORY,
-                   "GITHUB_SERVER_URL": "https://github.com", "GITHUB_RUN_ID": "4242", **given, **env}
+                   "GITHUB_SERVER_URL": "https://github.com", "GITHUB_RUN_ID": "4242",
+                   "GITHUB_WORKFLOW_REF": f"{REPOSITORY}/.github/workflows/keep-binder-warm.yml@refs/heads/main",
+                   **given, **env}
     return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                           cwd=cwd, env=environment, capture_output=True, text=True, timeout=60)
 
@@ -81,12 +83,22 @@ def test_each_job_holds_only_the_permission_it_needs_and_a_failure_reports(reque
         expected["publish"] = {"contents": "write", "packages": "write"}
         assert jobs["publish"]["concurrency"] == "binder-publish"  # binder.yml's publish's group
     assert {name: job["permissions"] for name, job in jobs.items() if "permissions" in job} == expected
-    # The report follows every other job, and only when one of them failed.
-    assert jobs["report"]["if"] == "failure()"
+    # The report follows every other job, and only when one of them failed,
+    # or was cancelled (GitHub cancels a job that runs past its timeout).
+    assert jobs["report"]["if"] == ("${{ always() && (contains(needs.*.result, 'failure') || "
+                                    "contains(needs.*.result, 'cancelled')) }}")
     assert set(jobs["report"]["needs"]) == set(jobs) - {"report"}
-    # The re-enable does not wait for the build: a failing build must not
-    # also let the schedule lapse.
+    # The re-enable does not wait for the build, and the pre-warm runs
+    # whatever the build here gave: Binder may still have the image.
     assert "needs" not in jobs["stay-enabled"]
+    if kind == "prebuilt":
+        assert jobs["prewarm"]["needs"] == ["pull", "publish"] and jobs["prewarm"]["if"] == "${{ !cancelled() }}"
+        for job in ("decide", "pull"):  # the binder branch, and the commit its image came from
+            assert jobs[job]["steps"][0]["with"]["fetch-depth"] == 0
+        assert jobs["pull"]["if"] == "needs.decide.outputs.rebuild == 'false'"
+        assert jobs["publish"]["if"] == "needs.decide.outputs.rebuild == 'true'"
+    else:
+        assert "needs" not in jobs["prewarm"] and "if" not in jobs["prewarm"]
     for job in jobs.values():
         assert job["timeout-minutes"] <= 90
 
@@ -119,6 +131,14 @@ def test_every_job_checks_out_and_warms_the_launch_branch(cookies, branch):
     assert step["run"] == 'python3 .github/scripts/prewarm.py "$BINDERHUB" "$GITHUB_REPOSITORY" "$BRANCH"'
 
 
+def test_a_branch_that_github_actions_would_read_as_an_expression_is_refused(tmp_path):
+    result = cookiecutter_cli(tmp_path, "--output-dir", str(tmp_path / "out"), "online_checks=false",
+                              "github_user=octo-cat", "branch=x${{secrets.FOO}}")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "error: branch = 'x${{secrets.FOO}}': with github_actions, it cannot hold '${{'" in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
 def test_the_prewarm_step_asks_binder_for_the_branch(cookies, tmp_path):
     project = bake(cookies, github_user="octo-cat", repo_name="demo", branch="fix#12/x")
     step = the_step(keep_warm(project), "prewarm", "Have Binder build or reuse the image")
@@ -149,6 +169,17 @@ def test_the_schedule_stays_on_through_half_a_year_without_a_commit(default, tmp
         assert github.day == 182 and github.workflows["keep-binder-warm.yml"]["state"] == "active"
     enables = [path for method, path, _ in github.requests if method == "PUT"]
     assert enables == [f"/repos/{REPOSITORY}/actions/workflows/keep-binder-warm.yml/enable"] * 26
+
+
+def test_a_renamed_workflow_file_keeps_itself_on(default, tmp_path):
+    step = the_step(keep_warm(default), "stay-enabled", "Keep this schedule on")
+    with FakeGitHubAPI(REPOSITORY, TOKEN, {"actions": "write"}) as github:
+        github.workflows = {"binder-weekly.yml": {"state": "active", "enabled_day": 0}}
+        result = run_step(step, tmp_path, GITHUB_API_URL=github.url,
+                          GITHUB_WORKFLOW_REF=f"{REPOSITORY}/.github/workflows/binder-weekly.yml@refs/heads/main")
+    assert result.returncode == 0, result.stderr
+    assert [path for method, path, _ in github.requests if method == "PUT"] == [
+        f"/repos/{REPOSITORY}/actions/workflows/binder-weekly.yml/enable"]
 
 
 def test_without_the_permission_the_job_fails_and_after_60_days_the_schedule_is_off(default, tmp_path):
@@ -194,6 +225,18 @@ def test_a_failure_opens_one_issue_and_the_next_ones_comment_on_it(default, tmp_
         github.issues[2]["state"] = "closed"
         third = report(default, github, tmp_path)
         assert third.stdout == "Opened issue #4.\n"
+
+
+def test_the_open_issue_is_found_however_many_are_open_after_it(default, tmp_path):
+    with FakeGitHubAPI(REPOSITORY, TOKEN, {"issues": "write"}) as github:
+        github.add_issue(TITLE)
+        for number in range(250):
+            github.add_issue(f"A reader's question {number}", user="a-reader")
+        result = report(default, github, tmp_path)
+        assert result.stdout == "Commented on issue #1.\n", result.stderr
+        assert len(github.issues) == 251 and len(github.issues[0]["comments"]) == 1
+        pages = [path for method, path, _ in github.requests if method == "GET"]
+        assert [re.search(r"[?&]page=(\d+)", path).group(1) for path in pages] == ["1", "2", "3"]
 
 
 def test_an_issue_that_cannot_be_opened_fails_the_job(default, tmp_path):
@@ -302,6 +345,18 @@ def test_the_published_image_is_pulled_while_the_base_is_the_one_it_was_built_fr
     image = "ghcr.io/octo-cat/demo@sha256:" + "c3" * 32
     assert (tmp_path / "calls").read_text() == f"pull {image}\n"
     assert env_file.read_text() == f"IMAGE={image}\n"
+
+
+def test_a_binder_branch_that_names_no_published_image_fails_the_pull(prebuilt, tmp_path):
+    repository = Repository(tmp_path, "Dockerfile")
+    repository.publish("# Built by this repository's workflow from commit {commit}.\nFROM $(touch /tmp/x)\n",
+                       repository.head())
+    step = the_step(keep_warm(prebuilt), "pull", "Pull the published image")
+    env_file = tmp_path / "env"
+    result = run_step(step, repository.checkout(tmp_path / "a"), GITHUB_ENV=str(env_file))
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error title=Binder image::the binder branch's Dockerfile names no published")
+    assert not env_file.exists()
 
 
 def test_a_new_base_digest_or_a_run_by_hand_rebuilds(prebuilt, tmp_path):
