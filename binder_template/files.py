@@ -82,6 +82,8 @@ OUTPUTS = (
            lambda answers, project: is_shiny(answers, project) and project.get("shiny_app", "app") == "app"),
     Output("binder.yml", ".github/workflows/binder.yml", BOTH, has_actions),
     Output("keep-binder-warm.yml", ".github/workflows/keep-binder-warm.yml", BOTH, has_actions),
+    # Only a new repository can be made with `cruft create`, which it needs.
+    Output("template-update.yml", ".github/workflows/template-update.yml", (NEW,), has_actions),
     Output("dependabot.yml", ".github/dependabot.yml", BOTH, has_actions),
     Output("prewarm.py", ".github/scripts/prewarm.py", BOTH, has_actions),
     Output("smoke_test.py", ".github/scripts/smoke_test.py", BOTH, has_actions),

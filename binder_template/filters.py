@@ -114,15 +114,17 @@ def launch_answers(answers: dict) -> dict:
 DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 
-def keep_warm_time(answers) -> dict:
-    """The keep-warm workflow's weekly time, in UTC: drawn from the
-    repository's name, so that a rerun gives the same time and repositories
-    made from this template do not all ask Binder at once; never on the hour,
-    when GitHub's scheduler is busiest and may drop a run."""
+def keep_warm_time(answers, later: int = 0) -> dict:
+    """A scheduled workflow's weekly time, in UTC, `later` hours after the
+    keep-warm's: drawn from the repository's name, so that a rerun gives the
+    same time and repositories made from this template do not all ask Binder
+    at once; never on the hour, when GitHub's scheduler is busiest and may
+    drop a run."""
     target = launch_answers(answers)
     name = f"{target['github_user']}/{target['repo_name']}".lower()
     number = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big")
-    minute, hour, day = 1 + number % 59, number // 59 % 24, number // (59 * 24) % 7
+    minute, hours = 1 + number % 59, number // 59 % (24 * 7) + later
+    hour, day = hours % 24, hours // 24 % 7
     return {"cron": f"{minute} {hour} * * {day}", "text": f"{DAYS[day]}s at {hour:02d}:{minute:02d} UTC"}
 
 

@@ -17,6 +17,12 @@ keep-warm workflow calls, for one repository, with the rules it relies on:
   `pull_request` key); `POST .../issues` and
   `POST .../issues/{n}/comments` need `issues: write` and answer 201. An
   issue made with GITHUB_TOKEN is by `github-actions[bot]`.
+- Pull requests: `GET .../pulls?state=open&head=OWNER:BRANCH`, `POST
+  .../pulls` (422 when one from that head is open already) and `PATCH
+  .../pulls/{n}`, with `pull-requests: write`.
+- `POST .../actions/workflows/{file}/dispatches` with `{"ref": ...}`
+  answers 204, with `actions: write` ("Create a workflow dispatch event");
+  `dispatches` records each.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ class FakeGitHubAPI:
         self.workflows = {"keep-binder-warm.yml": {"state": "active", "enabled_day": 0}}
         self.issues: list[dict] = []
         self.issues_enabled = True
+        self.pulls: list[dict] = []
+        self.dispatches: list[tuple[str, str]] = []  # (workflow file, ref)
         self.requests: list[tuple[str, str, str]] = []  # method, path, body
         self.lock = threading.Lock()
         api = self
@@ -59,7 +67,7 @@ class FakeGitHubAPI:
                 self.end_headers()
                 self.wfile.write(data)
 
-            do_GET = do_POST = do_PUT = handle_one
+            do_GET = do_POST = do_PUT = do_PATCH = handle_one
 
             def log_message(self, *args):
                 pass
@@ -112,6 +120,9 @@ class FakeGitHubAPI:
                 return 403, NO_PERMISSION
             workflow.update(state="active", enabled_day=self.day)
             return 204, None
+        answer = self.answer_pulls(method, path, headers, body, base)
+        if answer is not None:
+            return answer
         if method == "GET" and path.split("?")[0] == f"{base}/issues":
             query = dict(part.split("=", 1) for part in path.partition("?")[2].split("&") if "=" in part)
             state = query.get("state", "open")
@@ -137,3 +148,38 @@ class FakeGitHubAPI:
             self.issues[number - 1]["comments"].append(json.loads(body)["body"])
             return 201, {"id": number * 1000 + len(self.issues[number - 1]["comments"])}
         return 404, {"message": "Not Found"}
+
+    def answer_pulls(self, method: str, path: str, headers, body: str, base: str):
+        dispatch = re.fullmatch(re.escape(base) + r"/actions/workflows/([^/]+)/dispatches", path)
+        if method == "POST" and dispatch:
+            if not self.allowed(headers, "actions"):
+                return 403, NO_PERMISSION
+            self.dispatches.append((dispatch.group(1), json.loads(body)["ref"]))
+            return 204, None
+        if method == "GET" and path.split("?")[0] == f"{base}/pulls":
+            query = dict(part.split("=", 1) for part in path.partition("?")[2].split("&") if "=" in part)
+            owner = self.repository.split("/")[0]
+            return 200, [pull for pull in reversed(self.pulls) if pull["state"] == query.get("state", "open")
+                         and ("head" not in query or query["head"] == f"{owner}:{pull['head']['ref']}")]
+        if method == "POST" and path == f"{base}/pulls":
+            if not self.allowed(headers, "pull-requests"):
+                return 403, NO_PERMISSION
+            data = json.loads(body)
+            if any(pull["state"] == "open" and pull["head"]["ref"] == data["head"] for pull in self.pulls):
+                return 422, {"message": "Validation Failed",
+                             "errors": [{"message": f"A pull request already exists for {data['head']}."}]}
+            pull = {"number": len(self.issues) + len(self.pulls) + 1, "state": "open", "title": data["title"],
+                    "body": data.get("body", ""), "head": {"ref": data["head"]}, "base": {"ref": data["base"]},
+                    "user": {"login": BOT}}
+            self.pulls.append(pull)
+            return 201, pull
+        edit = re.fullmatch(re.escape(base) + r"/pulls/(\d+)", path)
+        if method == "PATCH" and edit:
+            if not self.allowed(headers, "pull-requests"):
+                return 403, NO_PERMISSION
+            pull = next((pull for pull in self.pulls if pull["number"] == int(edit.group(1))), None)
+            if pull is None:
+                return 404, {"message": "Not Found"}
+            pull.update(json.loads(body))
+            return 200, pull
+        return None

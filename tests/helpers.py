@@ -8,6 +8,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import subprocess
 import time
@@ -51,7 +52,8 @@ def expected_files(answers: dict) -> set[str]:
         files.add("apt.txt")
     if answers.get("github_actions", True):
         files |= {".github/workflows/binder.yml", ".github/workflows/keep-binder-warm.yml",
-                  ".github/dependabot.yml", ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
+                  ".github/workflows/template-update.yml", ".github/dependabot.yml",
+                  ".github/scripts/prewarm.py", ".github/scripts/smoke_test.py"}
     if answers.get("prebuilt_image", False):
         files |= {".github/scripts/publish.py", ".github/requirements-repo2docker.txt"}
     return files
@@ -181,3 +183,16 @@ def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"", seconds: flo
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     return os.waitstatus_to_exitcode(status), shown.decode(errors="replace")
+
+
+def copy_template(target: Path) -> None:
+    """The template as it is in this working tree, as a git repository."""
+    files = run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=TEMPLATE_ROOT).stdout
+    for name in filter(None, files.split("\0")):
+        source = TEMPLATE_ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-qm", "A")

@@ -70,7 +70,7 @@ def test_the_workflow_publishes_with_least_privilege(prebuilt):
         "build": None, "publish": {"contents": "write", "packages": "write"}, "prewarm": None}
     # Pull requests are built and checked, never published; a push is built,
     # checked and published once, one publish at a time.
-    assert jobs["build"]["if"] == "github.event_name == 'pull_request'"
+    assert jobs["build"]["if"] == "github.event_name != 'push'"
     assert jobs["publish"]["if"] == "github.event_name == 'push'" and "needs" not in jobs["publish"]
     assert jobs["publish"]["concurrency"] == "binder-publish"
     steps = [step.get("name") or step["uses"] for step in jobs["publish"]["steps"]]

@@ -5,25 +5,11 @@ and the new one must be rendered by its own code."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import TEMPLATE_ROOT, run, tool
-from tests.helpers import git, in_a_terminal
-
-
-def copy_template(target: Path) -> None:
-    """The template as it is in this working tree, as a git repository."""
-    files = run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=TEMPLATE_ROOT).stdout
-    for name in filter(None, files.split("\0")):
-        source = TEMPLATE_ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git(target, "init", "-q", "-b", "main")
-    git(target, "add", "-A")
-    git(target, "commit", "-qm", "A")
+from tests.helpers import copy_template, git, in_a_terminal
 
 
 def release_b(template: Path) -> None:
