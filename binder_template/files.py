@@ -18,7 +18,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from binder_template.answers import split_items
+from binder_template.answers import load_config, split_items
 
 NEW, EXISTING = "new-repository", "existing-project"
 BOTH = (NEW, EXISTING)
@@ -46,6 +46,15 @@ def has_prebuilt_image(answers: dict, project: dict) -> bool:
     return bool(answers.get("prebuilt_image"))
 
 
+def wants_citation(answers: dict, project: dict) -> bool:
+    """A new repository always gets CITATION.cff. An existing project gets
+    one only where it has none (GitHub and Zenodo read the one it has), and
+    only when author_name was given: a citation of "Your Name" helps nobody."""
+    if layout_of(answers) == NEW:
+        return True
+    return not project.get("citation") and answers.get("author_name") not in ("", load_config()["author_name"])
+
+
 @dataclass(frozen=True)
 class Output:
     key: str  # the name the template file gives: output_name('KEY'), with no '/'
@@ -63,7 +72,7 @@ OUTPUTS = (
     Output(".gitignore", ".gitignore", (NEW,)),
     Output("README.md", "README.md", (NEW,)),
     Output("LICENSE", "LICENSE", (NEW,), lambda answers, project: answers.get("license") != "none"),
-    Output("CITATION.cff", "CITATION.cff", (NEW,)),
+    Output("CITATION.cff", "CITATION.cff", BOTH, wants_citation),
     Output("Rproj", "{repo_name}.Rproj", (NEW,)),
     Output("apt.txt", "apt.txt", (NEW,), has_apt_packages),
     Output("register_shiny_app.py", "register_shiny_app.py", (NEW,), is_shiny),

@@ -22,6 +22,7 @@ from binder_template import files, launch, undoable_run
 from binder_template.answers import (
     folder_name_error,
     github_repo_error,
+    load_config,
     normalise_binderhub_url,
     normalise_zenodo_doi,
     parse_r_packages,
@@ -128,6 +129,22 @@ def keep_warm_time(answers, later: int = 0) -> dict:
     return {"cron": f"{minute} {hour} * * {day}", "text": f"{DAYS[day]}s at {hour:02d}:{minute:02d} UTC"}
 
 
+def citation(answers) -> dict:
+    """What CITATION.cff says: the answers, with the repository the badge
+    launches. For an existing project, the default title and description are
+    not its own: the repository's name stands for the one, nothing for the
+    other, and the license it has is not known here."""
+    target, defaults = launch_answers(answers), load_config()
+    existing = answers.get("layout") == "existing-project"
+    title, abstract = answers["project_name"], answers["description"]
+    return {
+        "title": target["repo_name"] if existing and title == defaults["project_name"] else title,
+        "abstract": "" if existing and abstract == defaults["description"] else abstract,
+        "repository": f"https://github.com/{target['github_user']}/{target['repo_name']}",
+        "license": "" if existing or answers.get("license") == "none" else answers["license"],
+    }
+
+
 def check_answers(answers) -> None:
     """Every rule, once, before the first file is written; raises
     InvalidAnswer after printing the refusal and the command to run again."""
@@ -155,6 +172,7 @@ FILTERS = {
     "base_image_digest": base_image_digest,
     "launch_branch": lambda answers: launch_answers(answers)["branch"],
     "keep_warm_time": keep_warm_time,
+    "citation": citation,
     "zenodo_doi": lambda answers: normalise_zenodo_doi(str(answers.get("zenodo_doi", ""))),
     "zenodo_badge": lambda answers: launch.zenodo_badge_markdown(
         answers["binderhub_url"], normalise_zenodo_doi(str(answers["zenodo_doi"])), answers["ui"]),

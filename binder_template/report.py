@@ -45,7 +45,8 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     except readme_badge.BadgeNotWritten as err:
         readme, edit, not_written = None, None, str(err)
     badge_changed = bool(edit and edit.text is not None)
-    lines = file_lines(outcome) + package_lines(project_dir, facts, left) + binder_files.carried_lines(facts)
+    lines = file_lines(outcome) + citation_lines(answers, facts) + package_lines(project_dir, facts, left) \
+        + binder_files.carried_lines(facts)
     lines += badge_lines(project_dir, badge, readme, edit, not_written, beside)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
     knit = badge_changed and readme.lower() == "readme.rmd"
@@ -123,6 +124,14 @@ def package_lines(project_dir, facts: dict, left: list[str]) -> list[str]:
                   f"{', '.join(facts['not_locked'])}",
                   "  (install them and run renv::snapshot(), so that Binder restores them too)"]
     return lines
+
+
+def citation_lines(answers: dict, facts: dict) -> list[str]:
+    """How to get a CITATION.cff, where the project has none and no author was given."""
+    if facts.get("citation") or files.wants_citation(answers, facts):
+        return []
+    return ['There is no CITATION.cff, which GitHub ("Cite this repository") and Zenodo read: run this again',
+            '  with author_name="..." (and project_name="...", the title) to have one written.']
 
 
 def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: str | None,

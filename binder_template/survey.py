@@ -205,7 +205,8 @@ def unsafe_paths(folder: str, here: str, script: str = "install.R") -> list[str]
     that is not what it expects (a file where a folder goes, or the reverse):
     a cloned repository can carry either."""
     problems = []
-    paths = files.existing_project_files(here, script)
+    # CITATION.cff is written only where there is none: nothing to check.
+    paths = [path for path in files.existing_project_files(here, script) if path != "CITATION.cff"]
     folders = files.folders_of(paths)
     for name in folders + paths:
         path = os.path.join(folder, name)
@@ -294,6 +295,8 @@ def survey(folder: str, answers: dict, choices: list[str]) -> dict:
         "git": facts,
         "description": os.path.isfile(os.path.join(folder, "DESCRIPTION")),
         "rprofile": os.path.isfile(os.path.join(folder, ".Rprofile")),
+        # Its own CITATION.cff (or a link named so), which is never replaced.
+        "citation": os.path.lexists(os.path.join(folder, "CITATION.cff")),
         "renv": locked is not None,
         "renv_lock": lockfile,
         # Where R looks for the packages when it starts: renv's project

@@ -225,3 +225,52 @@ def test_the_badge_block_goes_right_after_the_first_real_heading():
     assert with_badge("No heading at all.\n", "B") == (
         "<!-- badges: start -->\nB\n<!-- badges: end -->\n\nNo heading at all.\n")
     assert with_badge("# T\n<!-- badges: start -->\nB\n<!-- badges: end -->\n", "B") is None
+
+
+# --- CITATION.cff: written only where there is none ---------------------------------
+
+def test_a_project_without_a_citation_file_gets_one_when_an_author_is_given(tmp_path):
+    project = plain_folder(tmp_path)
+    quiet = add_binder(project)
+    assert quiet.returncode == 0, quiet.stderr
+    assert not (project / "CITATION.cff").exists()
+    assert ('There is no CITATION.cff, which GitHub ("Cite this repository") and Zenodo read: run this again\n'
+            '  with author_name="..." (and project_name="...", the title) to have one written.\n') in quiet.stdout
+    result = add_binder(project, "author_name=Ada Lovelace", "zenodo_doi=10.5281/zenodo.7")
+    assert result.returncode == 0, result.stderr
+    assert "Added:\n  CITATION.cff\n" in result.stdout and "There is no CITATION.cff" not in result.stdout
+    import yaml
+
+    citation = yaml.safe_load((project / "CITATION.cff").read_text())
+    # Its own name for the title (the default one is not its), the
+    # repository the badge launches, no license it may not have.
+    assert {key: citation.get(key) for key in ("title", "authors", "repository-code", "doi", "license",
+                                               "abstract")} == {
+        "title": project.name, "authors": [{"name": "Ada Lovelace"}],
+        "repository-code": f"https://github.com/octo-cat/{project.name}", "doi": "10.5281/zenodo.7",
+        "license": None, "abstract": None}
+    schema = TEMPLATE_ROOT / "tests/schemas/citation-file-format-1.2.0.json"
+    checked = subprocess.run([tool("check-jsonschema"), "--default-filetype", "yaml", "--schemafile", str(schema),
+                              str(project / "CITATION.cff")], capture_output=True, text=True, timeout=120)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("skip", [True, False], ids=["-f -s", "-f"])
+@pytest.mark.parametrize("kind", ["file", "link"])
+def test_a_projects_own_citation_file_is_never_replaced(tmp_path, skip, kind):
+    project = plain_folder(tmp_path)
+    if kind == "file":
+        (project / "CITATION.cff").write_text("cff-version: 1.2.0\ntitle: Mine\n")
+    else:
+        (project / "CITATION.cff").symlink_to("elsewhere.cff")
+    before = snapshot(project)
+    options = ["-f", "-s"] if skip else ["-f"]
+    result = helpers.cookiecutter_cli(project, *options, "--output-dir", "..", "layout=existing-project",
+                                      f"repo_name={project.name}", "online_checks=false", "github_user=octo-cat",
+                                      "author_name=Ada Lovelace")
+    assert result.returncode == 0, result.stderr
+    assert "CITATION.cff" not in result.stdout
+    if kind == "file":
+        assert (project / "CITATION.cff").read_bytes() == before["CITATION.cff"]
+    else:
+        assert (project / "CITATION.cff").is_symlink() and str((project / "CITATION.cff").readlink()) == "elsewhere.cff"
