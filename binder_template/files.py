@@ -91,8 +91,10 @@ OUTPUTS = (
            lambda answers, project: is_shiny(answers, project) and project.get("shiny_app", "app") == "app"),
     Output("binder.yml", ".github/workflows/binder.yml", BOTH, has_actions),
     Output("keep-binder-warm.yml", ".github/workflows/keep-binder-warm.yml", BOTH, has_actions),
-    # Only a new repository can be made with `cruft create`, which it needs.
-    Output("template-update.yml", ".github/workflows/template-update.yml", (NEW,), has_actions),
+    # Only a new repository can be made with `cruft create` (which gives
+    # the template's commit as _commit), and only such a one can update.
+    Output("template-update.yml", ".github/workflows/template-update.yml", (NEW,),
+           lambda answers, project: has_actions(answers, project) and bool(answers.get("_commit"))),
     Output("dependabot.yml", ".github/dependabot.yml", BOTH, has_actions),
     Output("prewarm.py", ".github/scripts/prewarm.py", BOTH, has_actions),
     Output("smoke_test.py", ".github/scripts/smoke_test.py", BOTH, has_actions),

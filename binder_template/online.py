@@ -276,19 +276,20 @@ def check_docker_hub(client: Client, tag: str, choices: list[str]) -> tuple[list
 
 
 def check_zenodo(client: Client, doi: str) -> list[Finding]:
-    """Zenodo's record for the DOI: GET /api/records/NUMBER answers 200, or a
-    redirect for a DOI of all versions, which Zenodo sends to the newest. A
-    DOI reserved on Zenodo's upload form resolves only once the record is
-    published, so a missing record is a warning, not a refusal."""
+    """Zenodo's record for the DOI: GET /api/records/NUMBER. A missing one is
+    a warning, not a refusal: a DOI reserved on Zenodo's upload form resolves
+    only once the record is published, and since Zenodo moved to InvenioRDM
+    (October 2023) the number of a DOI "of all versions" answers 404 there
+    (zenodo/zenodo issue 2499) while doi.org still resolves it."""
     number = doi.rsplit(".", 1)[1]
     response = client.get(f"/api/records/{number}")
     if response.status_code == 200:
         client.json(response)  # a page that is not Zenodo's JSON is trouble, not a record
     if response.status_code != 404:
         return []
-    return [Finding("warning", f"zenodo_doi = {doi!r}: Zenodo has no published record {number}; "
-                    "the archived-release badge works once it is published (a reserved DOI), "
-                    "so check the number if it should be there already")]
+    return [Finding("warning", f"zenodo_doi = {doi!r}: Zenodo has no published record {number}; a DOI "
+                    "reserved before publishing, or the DOI of all versions, is not found this way, so "
+                    "check the number on the record's page")]
 
 
 def nearest_hint(client: Client, base: str, tag: str, choices: list[str]) -> str:

@@ -131,7 +131,7 @@ class BadgeEdit:
         self.text, self.replaced, self.others = text, replaced, others
         self.source: str | None = None
         self.badge_added = text is not None
-        # The second badge: "added", "present" (there already) or "" (not placed).
+        # The archive badge: "added", "replaced", "present" (there already) or "" (not placed).
         self.beside = ""
 
 
@@ -218,31 +218,44 @@ def with_badge(text: str, badge: str) -> BadgeEdit:
     return BadgeEdit(bom + "".join(before + [newline] + block + gap + rest), None, others)
 
 
+# The archive badge this template writes (launch.zenodo_badge_markdown).
+_OUR_ARCHIVE_BADGE = re.compile(r"^\[!\[Binder: archived release\]\((https://[^()\s]+)/badge_logo\.svg\)\]"
+                                r"\(\1/v2/zenodo/10\.5281/zenodo\.\d+\?urlpath=(?:rstudio|lab|tree|shiny/)\)$")
+
+
 def with_badges(text: str, badge: str, beside: str | None = None) -> BadgeEdit:
-    """with_badge, then `beside` (the badge that launches the archived
-    release) on the line after the one that holds ours, unless the README
-    launches that already."""
+    """with_badge, then `beside`, the badge that launches the archived
+    release: nothing when the README launches that DOI already (on any hub,
+    any page); in place of this template's archive badge for another DOI or
+    page; else on the line after ours, when ours is a line of its own."""
     edit = with_badge(text, badge)
     if beside is None:
         return edit
     launch = _LAUNCH_URL.search(beside).group(0)
-    edit.others = [url for url in edit.others if url != launch]
+    doi = launch.split("/v2/zenodo/", 1)[1].split("?", 1)[0].lower()
+    edit.others = [url for url in edit.others if "/v2/zenodo/" not in url]
     current = text if edit.text is None else edit.text
     lines = current.splitlines(keepends=True)
     markdown = markdown_lines(lines)
-    if any(markdown[i] and launch in line for i, line in enumerate(lines)):
+    ours = next((i for i, line in enumerate(lines) if markdown[i] and _OUR_ARCHIVE_BADGE.match(line.strip())
+                 and line.strip() != beside), None)
+    if ours is None and any(markdown[i] and f"/v2/zenodo/{doi}" in line.lower() for i, line in enumerate(lines)):
         edit.beside = "present"
         return edit
-    ours = _OUR_BADGE.match(badge)
-    our_launch = ours.group(2) if ours else badge
-    at = next((i for i, line in enumerate(lines) if markdown[i] and our_launch in line), None)
-    if at is None:
-        return edit
     newline = "\r\n" if "\r\n" in current else "\n"
-    if not lines[at].endswith(("\n", "\r")):
-        lines[at] += newline
-    lines.insert(at + 1, beside + newline)
-    edit.text, edit.beside = "".join(lines), "added"
+    if ours is None:
+        ours = next((i for i, line in enumerate(lines) if markdown[i] and line.strip() == badge), None)
+        if ours is None:
+            return edit
+        if not lines[ours].endswith(("\n", "\r")):
+            lines[ours] += newline
+        lines.insert(ours + 1, beside + newline)
+        edit.beside = "added"
+    else:
+        ending = lines[ours][len(lines[ours].rstrip("\r\n")):]
+        lines[ours] = lines[ours][: len(lines[ours]) - len(lines[ours].lstrip())] + beside + ending
+        edit.beside = "replaced"
+    edit.text = "".join(lines)
     return edit
 
 

@@ -153,6 +153,7 @@ def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: 
         lines += [f"There is no README.md or README.Rmd; put {these} in yours:", *badges]
     if edit and beside:
         lines += [{"added": "Added the badge that launches the release archived on Zenodo beside it.",
+                   "replaced": "Replaced the archive badge this template wrote before with the one for this DOI.",
                    "present": f"{readme} already has the badge that launches the release archived on Zenodo.",
                    "": f"Put the badge that launches the release archived on Zenodo beside it:\n  {beside}",
                    }[edit.beside]]

@@ -148,6 +148,15 @@ def binder_setup(folder: str, answers: dict, choices: list[str]) -> tuple[dict, 
             if os.path.islink(path) or not os.path.isfile(path):
                 refusals.append(f"{prefix}{name} is not a regular file (a symbolic link or a special file)")
                 continue
+            if is_ours(path, name) and name == "Dockerfile" and not place:
+                # Binder builds a new repository this template made from its
+                # root; a Binder folder would hide those files from it.
+                refusals.append(
+                    "Dockerfile at the root is the one this template writes for a new repository: this is "
+                    "one it made, which Binder builds from its root, so no binder/ folder is added. To change "
+                    "an answer there, run cruft update --variables-to-update '{\"zenodo_doi\": \"...\"}' "
+                    "(a repository made with cruft create), or edit README.md by hand")
+                continue
             if is_ours(path, name):
                 continue
             if name == "Dockerfile" and place:

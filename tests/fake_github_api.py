@@ -19,7 +19,11 @@ keep-warm workflow calls, for one repository, with the rules it relies on:
   issue made with GITHUB_TOKEN is by `github-actions[bot]`.
 - Pull requests: `GET .../pulls?state=open&head=OWNER:BRANCH`, `POST
   .../pulls` (422 when one from that head is open already) and `PATCH
-  .../pulls/{n}`, with `pull-requests: write`.
+  .../pulls/{n}`, with `pull-requests: write`. GITHUB_TOKEN may open one
+  only where the repository allows it (Settings, Actions, "Allow GitHub
+  Actions to create and approve pull requests", off by default): else 403
+  "GitHub Actions is not permitted to create or approve pull requests."
+- `user_token`, when set, is a person's token that may do all of it.
 - `POST .../actions/workflows/{file}/dispatches` with `{"ref": ...}`
   answers 204, with `actions: write` ("Create a workflow dispatch event");
   `dispatches` records each.
@@ -45,6 +49,8 @@ class FakeGitHubAPI:
         self.workflows = {"keep-binder-warm.yml": {"state": "active", "enabled_day": 0}}
         self.issues: list[dict] = []
         self.issues_enabled = True
+        self.user_token: str | None = None
+        self.actions_may_open_pulls = True
         self.pulls: list[dict] = []
         self.dispatches: list[tuple[str, str]] = []  # (workflow file, ref)
         self.requests: list[tuple[str, str, str]] = []  # method, path, body
@@ -105,11 +111,16 @@ class FakeGitHubAPI:
     # --- the API --------------------------------------------------------------
 
     def allowed(self, headers, permission: str) -> bool:
+        if self.user_token and headers.get("Authorization") == f"Bearer {self.user_token}":
+            return True
         return headers.get("Authorization") == f"Bearer {self.token}" and self.permissions.get(permission) == "write"
+
+    def by_actions(self, headers) -> bool:
+        return headers.get("Authorization") == f"Bearer {self.token}"
 
     def answer(self, method: str, path: str, headers, body: str) -> tuple[int, dict | list | None]:
         base = f"/repos/{self.repository}"
-        if headers.get("Authorization") not in (None, f"Bearer {self.token}"):
+        if headers.get("Authorization") not in (None, f"Bearer {self.token}", f"Bearer {self.user_token}"):
             return 401, {"message": "Bad credentials"}
         enable = re.fullmatch(re.escape(base) + r"/actions/workflows/([^/]+)/enable", path)
         if method == "PUT" and enable:
@@ -164,13 +175,15 @@ class FakeGitHubAPI:
         if method == "POST" and path == f"{base}/pulls":
             if not self.allowed(headers, "pull-requests"):
                 return 403, NO_PERMISSION
+            if self.by_actions(headers) and not self.actions_may_open_pulls:
+                return 403, {"message": "GitHub Actions is not permitted to create or approve pull requests."}
             data = json.loads(body)
             if any(pull["state"] == "open" and pull["head"]["ref"] == data["head"] for pull in self.pulls):
                 return 422, {"message": "Validation Failed",
                              "errors": [{"message": f"A pull request already exists for {data['head']}."}]}
             pull = {"number": len(self.issues) + len(self.pulls) + 1, "state": "open", "title": data["title"],
                     "body": data.get("body", ""), "head": {"ref": data["head"]}, "base": {"ref": data["base"]},
-                    "user": {"login": BOT}}
+                    "user": {"login": BOT if self.by_actions(headers) else "octo-cat"}}
             self.pulls.append(pull)
             return 201, pull
         edit = re.fullmatch(re.escape(base) + r"/pulls/(\d+)", path)

@@ -561,7 +561,7 @@ def test_every_workflow_shell_step_passes_bash_and_shellcheck(cookies, tmp_path,
     else:
         project = bake(cookies, **answers)
     folder = project / ".github/workflows"
-    names = {"binder.yml", "keep-binder-warm.yml"} | (set() if answers.get("layout") else {"template-update.yml"})
+    names = {"binder.yml", "keep-binder-warm.yml"}
     assert {path.name for path in folder.iterdir()} == names
     workflows = [yaml.safe_load((folder / name).read_text()) for name in sorted(names)]
     scripts = [step["run"] for workflow in workflows for job in workflow["jobs"].values()

@@ -19,7 +19,7 @@ import yaml
 from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import run, tool
 from tests.fake_github_api import FakeGitHubAPI
-from tests.helpers import GIT_ENV, bake, copy_template, git
+from tests.helpers import bake, copy_template, git
 
 REPOSITORY = "octo-cat/demo"
 TOKEN = "ghs_upd4t3t0k3n"
@@ -62,23 +62,40 @@ class Made:
     def workflow(self) -> dict:
         return yaml.safe_load((self.work / ".github/workflows/template-update.yml").read_text())
 
-    def update(self, github: FakeGitHubAPI, root: Path) -> subprocess.CompletedProcess:
-        """The update step, in a fresh checkout of the launch branch with
-        every branch fetched (actions/checkout, fetch-depth 0)."""
+    def update(self, github: FakeGitHubAPI, root: Path, user_token: str = "") -> subprocess.CompletedProcess:
+        """The job's two steps, as GitHub runs them, in a fresh checkout of
+        the launch branch with every branch fetched (actions/checkout,
+        fetch-depth 0): the step that runs cruft, with no token, then, when
+        it changed something, the step that pushes and opens the pull request."""
         self.runs += 1
-        checkout = root / f"checkout-{self.runs}"
+        checkout, temp = root / f"checkout-{self.runs}", root / f"runner-temp-{self.runs}"
+        temp.mkdir()
         git(root, "clone", "-q", "--branch", "main", str(self.origin), str(checkout))
-        [step] = [s for s in self.workflow()["jobs"]["update"]["steps"] if s.get("name") == "Update from the template"]
-        summary = root / f"summary-{self.runs}.md"
+        steps = {s.get("name"): s for s in self.workflow()["jobs"]["update"]["steps"]}
+        summary, output = root / f"summary-{self.runs}.md", root / f"output-{self.runs}"
         summary.write_text("")
+        output.write_text("")
         # The runner's git has no identity of its own: the step gives its commit one.
         env = {"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "HOME": str(root),
-               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+               "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "RUNNER_TEMP": str(temp),
                "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPOSITORY, "GITHUB_STEP_SUMMARY": str(summary),
-               "BRANCH": "main", "GITHUB_TOKEN": TOKEN}
-        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                                cwd=checkout, env=env, capture_output=True, text=True, timeout=300)
-        assert TOKEN not in result.stdout + result.stderr
+               "GITHUB_SERVER_URL": "https://github.com", "GITHUB_OUTPUT": str(output), "BRANCH": "main"}
+
+        def step(name: str, **more: str) -> subprocess.CompletedProcess:
+            ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[name]["run"]],
+                                 cwd=checkout, env={**env, **more}, capture_output=True, text=True, timeout=300)
+            assert TOKEN not in ran.stdout + ran.stderr and (not user_token or user_token not in ran.stdout + ran.stderr)
+            return ran
+
+        applied = step("Apply the template's changes")
+        assert "GITHUB_TOKEN" not in steps["Apply the template's changes"].get("env", {})
+        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+        result = applied
+        if applied.returncode == 0 and outputs.get("changed") == "true":
+            pushed = step("Push it and open the pull request", GITHUB_TOKEN=TOKEN, UPDATE_TOKEN=user_token,
+                          WORKFLOWS=outputs.get("workflows", ""))
+            result = subprocess.CompletedProcess(pushed.args, pushed.returncode, applied.stdout + pushed.stdout,
+                                                 applied.stderr + pushed.stderr)
         result.summary = summary.read_text()
         return result
 
@@ -92,7 +109,7 @@ class Made:
 
 @pytest.fixture
 def github():
-    with FakeGitHubAPI(REPOSITORY, TOKEN, {"contents": "write", "pull-requests": "write",
+    with FakeGitHubAPI(REPOSITORY, TOKEN, {"contents": "write", "pull-requests": "write", "issues": "write",
                                           "actions": "write"}) as api:
         yield api
 
@@ -124,7 +141,7 @@ def test_a_template_that_moved_on_becomes_one_pull_request_that_the_binder_workf
     # Nothing new: the branch is not pushed again, nothing is dispatched.
     again = made.update(github, tmp_path)
     assert again.returncode == 0, again.stderr
-    assert again.summary == "The template-update branch already holds this update.\n"
+    assert again.summary == "Pull request #1 already holds this update.\n"
     assert len(github.dispatches) == 1 and len(github.pulls) == 1
 
     # The template moves again: the same pull request, updated.
@@ -180,33 +197,117 @@ def test_a_template_update_branch_with_the_owners_commit_is_left_alone(tmp_path,
     assert made.branch() == theirs and len(github.dispatches) == 1
 
 
-def test_a_repository_made_without_cruft_is_left_alone(cookies, tmp_path, github):
+def test_a_repository_made_without_cruft_gets_no_update_workflow(cookies):
+    """Plain cookiecutter gives no _commit: there is nothing to update from."""
     project = bake(cookies, repo_name="demo")
-    step = next(s for s in yaml.safe_load((project / ".github/workflows/template-update.yml").read_text())
-                ["jobs"]["update"]["steps"] if s.get("name") == "Update from the template")
-    summary = tmp_path / "summary.md"
-    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=project,
-                            env={"PATH": os.environ["PATH"], "GITHUB_STEP_SUMMARY": str(summary), **GIT_ENV},
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert summary.read_text().startswith("No .cruft.json: this repository was not made with cruft create")
-    assert github.requests == []
+    assert not (project / ".github/workflows/template-update.yml").exists()
 
 
-def test_the_job_alone_may_write_and_binder_yml_runs_on_its_dispatch(cookies):
-    project = bake(cookies, repo_name="demo", prebuilt_image=True)
-    workflows = project / ".github/workflows"
-    update = yaml.safe_load((workflows / "template-update.yml").read_text())
+def test_the_job_alone_may_write_and_binder_yml_runs_on_its_dispatch(tmp_path):
+    made = Made(tmp_path)
+    workflows = made.work / ".github/workflows"
+    update = made.workflow()
     assert update["permissions"] == {"contents": "read"}
-    assert update["jobs"]["update"]["permissions"] == {"contents": "write", "pull-requests": "write",
-                                                       "actions": "write"}
-    assert update["jobs"]["update"]["steps"][0]["with"] == {"ref": "main", "fetch-depth": 0}
+    assert update["concurrency"] == "template-update" and update["defaults"] == {"run": {"shell": "bash"}}
+    job = update["jobs"]["update"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write",
+                                  "actions": "write"}
+    assert job["steps"][0]["with"] == {"ref": "main", "fetch-depth": 0, "persist-credentials": False}
+    # The template's code (cruft's hooks) runs in a step with no token.
+    [applying] = [s for s in job["steps"] if s.get("name") == "Apply the template's changes"]
+    assert "env" not in applying
     binder = yaml.safe_load((workflows / "binder.yml").read_text())
     assert "workflow_dispatch" in binder[True]  # YAML 1.1 reads `on` as true
-    # The build and the RStudio check run on the dispatch; publishing does not.
-    assert binder["jobs"]["build"]["if"] == "github.event_name != 'push'"
-    assert binder["jobs"]["publish"]["if"] == "github.event_name == 'push'"
     checked = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
                               str(workflows / "template-update.yml"), str(workflows / "binder.yml")],
                              capture_output=True, text=True, timeout=120)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    for number, step in enumerate(s for s in job["steps"] if "run" in s):
+        script = tmp_path / f"step-{number}.sh"
+        script.write_text("#!/bin/bash\n" + step["run"])
+        assert "${{" not in step["run"]
+        linted = subprocess.run([tool("shellcheck"), "--shell=bash", str(script)], capture_output=True, text=True)
+        assert linted.returncode == 0, linted.stdout
+
+
+def test_prebuilt_builds_on_the_dispatch_and_publishes_only_on_a_push(cookies):
+    project = bake(cookies, repo_name="demo", prebuilt_image=True)
+    binder = yaml.safe_load((project / ".github/workflows/binder.yml").read_text())
+    assert binder["jobs"]["build"]["if"] == "github.event_name != 'push'"
+    assert binder["jobs"]["publish"]["if"] == "github.event_name == 'push'"
+
+
+WORKFLOW_TEMPLATE = f"{PROJECT_FOLDER}/.github/workflows/{{{{ cookiecutter | output_name('keep-binder-warm.yml') }}}}"
+
+
+def test_a_change_to_a_workflow_needs_the_owners_token_and_says_so(tmp_path, github):
+    """GitHub refuses a push with GITHUB_TOKEN that changes a workflow file;
+    without TEMPLATE_UPDATE_TOKEN the job says so in an issue and pushes
+    nothing. With it, the token pushes and opens the pull request, whose
+    own events start the workflows: nothing is dispatched."""
+    made = Made(tmp_path)
+    keep_warm = made.template / WORKFLOW_TEMPLATE
+    keep_warm.write_text(keep_warm.read_text().replace("name: Keep Binder warm\n", "name: Keep the Binder image warm\n"))
+    git(made.template, "commit", "-qam", "rename the keep-warm workflow")
+    refused = made.update(github, tmp_path)
+    assert refused.returncode == 0, refused.stderr
+    assert "::warning title=Template update::A template update changes your workflows" in refused.stdout
+    [issue] = github.issues
+    assert issue["title"] == "A template update changes your workflows" and "TEMPLATE_UPDATE_TOKEN" in issue["body"]
+    assert made.branch() is None and github.pulls == [] and github.dispatches == []
+    # Again: the same issue, not a second one.
+    assert made.update(github, tmp_path).returncode == 0 and len(github.issues) == 1
+
+    github.user_token = "github_pat_0wn3r"
+    result = made.update(github, tmp_path, user_token=github.user_token)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "name: Keep the Binder image warm" in made.show(".github/workflows/keep-binder-warm.yml")
+    [pull] = github.pulls
+    assert pull["user"]["login"] == "octo-cat" and "see its runs on template-update" not in pull["body"]
+    assert github.dispatches == []
+
+
+def test_a_pull_request_github_actions_may_not_open_fails_and_the_next_run_opens_it(tmp_path, github):
+    made = Made(tmp_path)
+    move_template(made.template, OLD_HEADING, NEW_HEADING)
+    github.actions_may_open_pulls = False
+    refused = made.update(github, tmp_path)
+    assert refused.returncode == 1
+    assert "GitHub Actions is not permitted to create or approve pull requests." in refused.stderr
+    assert "Allow GitHub Actions to create and approve pull requests" in refused.stdout
+    pushed = made.branch()
+    assert pushed and github.pulls == [] and github.dispatches == []
+    github.actions_may_open_pulls = True
+    again = made.update(github, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.summary == "Opened pull request #1.\n"
+    assert made.branch() == pushed  # not pushed again; the Binder run is started once the push is new
+    assert github.dispatches == []
+
+
+def test_a_template_commit_that_changes_nothing_here_opens_nothing(tmp_path, github):
+    made = Made(tmp_path)
+    readme = made.template / "README.md"
+    readme.write_text(readme.read_text() + "\nA line in the template's own README.\n")
+    git(made.template, "commit", "-qam", "template README")
+    result = made.update(github, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.summary == "The template's new commits change nothing here.\n"
+    assert made.branch() is None and github.pulls == [] and github.dispatches == []
+
+
+def test_a_bot_commit_the_owner_amended_is_theirs_and_left_alone(tmp_path, github):
+    made = Made(tmp_path)
+    move_template(made.template, OLD_HEADING, NEW_HEADING)
+    assert made.update(github, tmp_path).returncode == 0
+    mine = tmp_path / "mine"
+    git(tmp_path, "clone", "-q", "--branch", "template-update", str(made.origin), str(mine))
+    (mine / "NOTES.md").write_text("resolved\n")
+    git(mine, "add", "-A")
+    git(mine, "commit", "-q", "--amend", "--no-edit")  # the bot stays the author; the owner commits
+    git(mine, "push", "-q", "--force", "origin", "template-update")
+    theirs = made.branch()
+    move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
+    result = made.update(github, tmp_path)
+    assert "the template-update branch has commits of yours" in result.stdout
+    assert made.branch() == theirs

@@ -139,10 +139,9 @@ RECORD = {"id": 3242074, "doi": DOI, "conceptdoi": "10.5281/zenodo.3242073", "me
 
 @pytest.mark.parametrize("case,answer,words", [
     ("found", json_response(RECORD), []),
-    # Zenodo sends a DOI of all versions (a concept record) to the newest.
-    ("all versions", Response("", 302, headers={"Location": "/api/records/3242075"}), []),
     ("not found", json_response({"status": 404, "message": "The persistent identifier does not exist."}, 404),
-     ["zenodo_doi = '10.5281/zenodo.3242074'", "no published record 3242074", "reserved DOI"]),
+     ["zenodo_doi = '10.5281/zenodo.3242074'", "no published record 3242074", "reserved before publishing",
+      "the DOI of all versions"]),
     ("gone", json_response({"status": 410, "message": "deleted"}, 410), ["Zenodo answered HTTP 410",
                                                                          "skipped the Zenodo check"]),
     ("not json", Response("<html>maintenance</html>", 200), ["not the JSON expected", "skipped the Zenodo check"]),
@@ -217,3 +216,69 @@ def test_without_a_readme_both_badges_are_printed(tmp_path):
             "?urlpath=rstudio)\n"
             "  [![Binder: archived release](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/zenodo/"
             f"{DOI}?urlpath=rstudio)\n") in result.stdout
+
+
+def archive_badge(doi: str = DOI, urlpath: str = "rstudio") -> str:
+    return (f"[![Binder: archived release](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/zenodo/"
+            f"{doi}?urlpath={urlpath})")
+
+
+BRANCH_BADGE = ("[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/gh/octo-cat/paper/main"
+                "?urlpath={urlpath})")
+
+
+@pytest.mark.parametrize("second,expected_line,said", [
+    (("ui=lab",), archive_badge(urlpath="lab"), "Replaced the archive badge this template wrote before"),
+    (("zenodo_doi=10.5281/zenodo.3242075",), archive_badge("10.5281/zenodo.3242075"),
+     "Replaced the archive badge this template wrote before"),
+], ids=["another ui", "a newer DOI"])
+def test_a_second_run_replaces_its_archive_badge_and_never_adds_a_second(tmp_path, second, expected_line, said):
+    project = tmp_path / "paper"
+    project.mkdir()
+    (project / "analysis.R").write_text("x <- 1\n")
+    (project / "README.md").write_text("# Paper\n\nText.\n")
+    assert add_binder(project, "github_user=octo-cat", f"zenodo_doi={DOI}").returncode == 0
+    result = add_binder(project, "github_user=octo-cat", f"zenodo_doi={DOI}", *second)
+    assert result.returncode == 0, result.stderr
+    assert said in result.stdout
+    text = (project / "README.md").read_text()
+    assert text.count("/v2/zenodo/") == 1 and expected_line + "\n" in text
+
+
+@pytest.mark.parametrize("theirs", [
+    f"[![Launch](https://mybinder.org/badge_logo.svg)](https://mybinder.org/v2/zenodo/{DOI.upper()}/)",
+    f"Try the [archived version](https://gesis.mybinder.org/v2/zenodo/{DOI}?labpath=paper.ipynb).",
+], ids=["no urlpath, upper case", "another hub, in a sentence"])
+def test_a_readme_that_launches_the_doi_already_is_left_as_it_is(tmp_path, theirs):
+    project = tmp_path / "paper"
+    project.mkdir()
+    (project / "analysis.R").write_text("x <- 1\n")
+    (project / "README.md").write_text(f"# Paper\n\n{theirs}\n")
+    result = add_binder(project, "github_user=octo-cat", f"zenodo_doi={DOI}")
+    assert result.returncode == 0, result.stderr
+    assert "README.md already has the badge that launches the release archived on Zenodo.\n" in result.stdout
+    assert "/v2/zenodo/" not in "".join(line for line in result.stdout.splitlines() if "another Binder badge" in line)
+    assert (project / "README.md").read_text().count("/v2/zenodo/") == 1
+
+
+def test_a_branch_badge_inside_a_sentence_gets_no_badge_after_it_and_the_report_gives_it(tmp_path):
+    project = tmp_path / "paper"
+    project.mkdir()
+    (project / "analysis.R").write_text("x <- 1\n")
+    sentence = f"Open it {BRANCH_BADGE.format(urlpath='rstudio')} in your browser.\n"
+    (project / "README.md").write_text(f"# Paper\n\n{sentence}")
+    result = add_binder(project, "github_user=octo-cat", f"zenodo_doi={DOI}")
+    assert result.returncode == 0, result.stderr
+    assert (project / "README.md").read_text() == f"# Paper\n\n{sentence}"
+    assert ("Put the badge that launches the release archived on Zenodo beside it:\n  "
+            f"{archive_badge()}\n") in result.stdout
+
+
+def test_a_repository_this_template_made_is_refused_with_the_command_that_adds_the_doi(cookies, tmp_path):
+    project = bake(cookies, repo_name="paper")
+    before = {path: path.read_bytes() for path in project.rglob("*") if path.is_file()}
+    result = add_binder(project, "github_user=octo-cat", f"zenodo_doi={DOI}")
+    assert result.returncode == 1
+    assert ("Dockerfile at the root is the one this template writes for a new repository" in result.stderr
+            and "cruft update --variables-to-update" in result.stderr)
+    assert {path: path.read_bytes() for path in project.rglob("*") if path.is_file()} == before
