@@ -41,14 +41,16 @@ def move_template(template: Path, old: str, new: str) -> str:
 class Made:
     """A repository made with `cruft create`, pushed to a bare origin."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, checkout: str | None = None):
         self.template, self.origin = root / "template", root / "origin.git"
         self.template.mkdir()
         copy_template(self.template)
+        if checkout:
+            git(self.template, "branch", checkout)
         context = json.dumps({"online_checks": False, "github_user": "octo-cat", "repo_name": "demo"})
         (root / "made").mkdir()
-        created = run([tool("cruft"), "create", "--no-input", str(self.template), "--extra-context", context],
-                      cwd=root / "made")
+        created = run([tool("cruft"), "create", "--no-input", str(self.template), "--extra-context", context,
+                       *(["--checkout", checkout] if checkout else [])], cwd=root / "made")
         assert created.returncode == 0, created.stdout + created.stderr
         self.work = root / "made" / "demo"
         git(root, "init", "--bare", "-q", "-b", "main", str(self.origin))
@@ -311,3 +313,20 @@ def test_a_bot_commit_the_owner_amended_is_theirs_and_left_alone(tmp_path, githu
     result = made.update(github, tmp_path)
     assert "the template-update branch has commits of yours" in result.stdout
     assert made.branch() == theirs
+
+
+def test_a_repository_made_from_a_template_branch_follows_that_branch(tmp_path, github):
+    """cruft create --checkout stable: the update keeps to stable, where
+    plain cruft update would move to the template's default branch."""
+    made = Made(tmp_path, checkout="stable")
+    move_template(made.template, OLD_HEADING, NEW_HEADING)  # on main only
+    result = made.update(github, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.summary == "Up to date with the template.\n"
+    git(made.template, "switch", "-q", "stable")
+    stable = move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
+    moved = made.update(github, tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    state = json.loads(made.show(".cruft.json"))
+    assert (state["commit"], state["checkout"]) == (stable, "stable")
+    assert "## Run it on your computer\n" in made.show("README.md") and NEW_HEADING not in made.show("README.md")
