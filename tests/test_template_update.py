@@ -180,7 +180,8 @@ def test_a_change_that_conflicts_with_the_users_own_is_committed_as_it_is_and_li
     assert "## Add R packages (our lab's way)\n" in made.show("README.md", "main")
 
 
-def test_a_template_update_branch_with_the_owners_commit_is_left_alone(tmp_path, github):
+@pytest.mark.parametrize("amend", [False, True], ids=["a commit", "an amend (the bot stays the author)"])
+def test_the_owners_work_on_the_template_update_branch_is_left_alone(tmp_path, github, amend):
     made = Made(tmp_path)
     move_template(made.template, OLD_HEADING, NEW_HEADING)
     assert made.update(github, tmp_path).returncode == 0
@@ -189,8 +190,8 @@ def test_a_template_update_branch_with_the_owners_commit_is_left_alone(tmp_path,
     git(tmp_path, "clone", "-q", "--branch", "template-update", str(made.origin), str(mine))
     (mine / "NOTES.md").write_text("resolved\n")
     git(mine, "add", "-A")
-    git(mine, "commit", "-qm", "my fix")
-    git(mine, "push", "-q", "origin", "template-update")
+    git(mine, "commit", "-q", *(["--amend", "--no-edit"] if amend else ["-m", "my fix"]))
+    git(mine, "push", "-q", "--force", "origin", "template-update")
     theirs = made.branch()
     move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
     result = made.update(github, tmp_path)
@@ -296,23 +297,6 @@ def test_a_template_commit_that_changes_nothing_here_opens_nothing(tmp_path, git
     assert result.returncode == 0, result.stderr
     assert result.summary == "The template's new commits change nothing here.\n"
     assert made.branch() is None and github.pulls == [] and github.dispatches == []
-
-
-def test_a_bot_commit_the_owner_amended_is_theirs_and_left_alone(tmp_path, github):
-    made = Made(tmp_path)
-    move_template(made.template, OLD_HEADING, NEW_HEADING)
-    assert made.update(github, tmp_path).returncode == 0
-    mine = tmp_path / "mine"
-    git(tmp_path, "clone", "-q", "--branch", "template-update", str(made.origin), str(mine))
-    (mine / "NOTES.md").write_text("resolved\n")
-    git(mine, "add", "-A")
-    git(mine, "commit", "-q", "--amend", "--no-edit")  # the bot stays the author; the owner commits
-    git(mine, "push", "-q", "--force", "origin", "template-update")
-    theirs = made.branch()
-    move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
-    result = made.update(github, tmp_path)
-    assert "the template-update branch has commits of yours" in result.stdout
-    assert made.branch() == theirs
 
 
 def test_a_repository_made_from_a_template_branch_follows_that_branch(tmp_path, github):
