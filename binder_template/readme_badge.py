@@ -226,8 +226,9 @@ _OUR_ARCHIVE_BADGE = re.compile(r"^\[!\[Binder: archived release\]\((https://[^(
 def with_badges(text: str, badge: str, beside: str | None = None) -> BadgeEdit:
     """with_badge, then `beside`, the badge that launches the archived
     release: nothing when the README launches that DOI already (on any hub,
-    any page); in place of this template's archive badge for another DOI or
-    page; else on the line after ours, when ours is a line of its own."""
+    any page), unless it is this template's badge for another page; in place
+    of this template's one archive badge for an earlier DOI; else on the
+    line after ours, when ours is a line of its own."""
     edit = with_badge(text, badge)
     if beside is None:
         return edit
@@ -237,24 +238,33 @@ def with_badges(text: str, badge: str, beside: str | None = None) -> BadgeEdit:
     current = text if edit.text is None else edit.text
     lines = current.splitlines(keepends=True)
     markdown = markdown_lines(lines)
-    ours = next((i for i, line in enumerate(lines) if markdown[i] and _OUR_ARCHIVE_BADGE.match(line.strip())
-                 and line.strip() != beside), None)
-    if ours is None and any(markdown[i] and f"/v2/zenodo/{doi}" in line.lower() for i, line in enumerate(lines)):
-        edit.beside = "present"
-        return edit
-    newline = "\r\n" if "\r\n" in current else "\n"
-    if ours is None:
-        ours = next((i for i, line in enumerate(lines) if markdown[i] and line.strip() == badge), None)
-        if ours is None:
+    this_doi = re.compile(rf"/v2/zenodo/{re.escape(doi)}(?![0-9])", re.IGNORECASE)
+    launching = [i for i, line in enumerate(lines) if markdown[i] and this_doi.search(line)]
+    ours = [i for i, line in enumerate(lines) if markdown[i] and _OUR_ARCHIVE_BADGE.match(line.strip())]
+    if launching:
+        # This DOI is there: only this template's own badge for it, for
+        # another page, is changed.
+        other_page = [i for i in launching if i in ours and lines[i].strip() != beside]
+        if any(lines[i].strip() == beside for i in launching) or not other_page:
+            edit.beside = "present"
             return edit
-        if not lines[ours].endswith(("\n", "\r")):
-            lines[ours] += newline
-        lines.insert(ours + 1, beside + newline)
+        at, edit.beside = other_page[0], "replaced"
+    elif len(ours) == 1:
+        at, edit.beside = ours[0], "replaced"  # this template's badge for an earlier DOI
+    else:
+        at = None
+    newline = "\r\n" if "\r\n" in current else "\n"
+    if at is None:
+        ours_branch = next((i for i, line in enumerate(lines) if markdown[i] and line.strip() == badge), None)
+        if ours_branch is None:
+            return edit
+        if not lines[ours_branch].endswith(("\n", "\r")):
+            lines[ours_branch] += newline
+        lines.insert(ours_branch + 1, beside + newline)
         edit.beside = "added"
     else:
-        ending = lines[ours][len(lines[ours].rstrip("\r\n")):]
-        lines[ours] = lines[ours][: len(lines[ours]) - len(lines[ours].lstrip())] + beside + ending
-        edit.beside = "replaced"
+        ending = lines[at][len(lines[at].rstrip("\r\n")):]
+        lines[at] = lines[at][: len(lines[at]) - len(lines[at].lstrip())] + beside + ending
     edit.text = "".join(lines)
     return edit
 

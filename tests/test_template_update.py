@@ -94,8 +94,7 @@ class Made:
         outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
         result = applied
         if applied.returncode == 0 and outputs.get("changed") == "true":
-            pushed = step("Push it and open the pull request", GITHUB_TOKEN=TOKEN, UPDATE_TOKEN=user_token,
-                          WORKFLOWS=outputs.get("workflows", ""))
+            pushed = step("Push it and open the pull request", GITHUB_TOKEN=TOKEN, UPDATE_TOKEN=user_token)
             result = subprocess.CompletedProcess(pushed.args, pushed.returncode, applied.stdout + pushed.stdout,
                                                  applied.stderr + pushed.stderr)
         result.summary = summary.read_text()
@@ -284,8 +283,9 @@ def test_a_pull_request_github_actions_may_not_open_fails_and_the_next_run_opens
     again = made.update(github, tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.summary == "Opened pull request #1.\n"
-    assert made.branch() == pushed  # not pushed again; the Binder run is started once the push is new
-    assert github.dispatches == []
+    assert made.branch() == pushed  # not pushed again
+    # The Binder workflow starts once there is a pull request to show it.
+    assert github.dispatches == [("binder.yml", "template-update")]
 
 
 def test_a_template_commit_that_changes_nothing_here_opens_nothing(tmp_path, github):
@@ -314,3 +314,37 @@ def test_a_repository_made_from_a_template_branch_follows_that_branch(tmp_path, 
     state = json.loads(made.show(".cruft.json"))
     assert (state["commit"], state["checkout"]) == (stable, "stable")
     assert "## Run it on your computer\n" in made.show("README.md") and NEW_HEADING not in made.show("README.md")
+
+
+def test_a_workflow_changed_on_the_branch_since_the_last_push_needs_the_owners_token(tmp_path, github):
+    """Dependabot's update of an action, merged into main while the pull
+    request is open: pushing the rebuilt branch would change a workflow
+    file from what the branch held, which GitHub refuses to GITHUB_TOKEN."""
+    made = Made(tmp_path)
+    move_template(made.template, OLD_HEADING, NEW_HEADING)
+    assert made.update(github, tmp_path).returncode == 0
+    pushed = made.branch()
+    binder = made.work / ".github/workflows/binder.yml"
+    binder.write_text(binder.read_text().replace("actions/checkout@v4", "actions/checkout@v5"))
+    git(made.work, "commit", "-qam", "Bump actions/checkout")
+    git(made.work, "push", "-q", "origin", "main")
+    move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
+    result = made.update(github, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "A template update changes your workflows" in result.stdout
+    assert made.branch() == pushed and len(github.dispatches) == 1
+
+
+def test_a_pull_request_closed_unmerged_is_not_opened_again_for_the_same_update(tmp_path, github):
+    made = Made(tmp_path)
+    move_template(made.template, OLD_HEADING, NEW_HEADING)
+    assert made.update(github, tmp_path).returncode == 0
+    github.pulls[0]["state"] = "closed"  # declined
+    again = made.update(github, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.summary == "Pull request #1, for this same template commit, was closed: not opened again.\n"
+    assert len(github.pulls) == 1
+    # A new template commit is a new update: proposed again.
+    move_template(made.template, "## Run it locally\n", "## Run it on your computer\n")
+    later = made.update(github, tmp_path)
+    assert later.summary == "Opened pull request #2.\n" and len(github.pulls) == 2

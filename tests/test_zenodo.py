@@ -282,3 +282,24 @@ def test_a_repository_this_template_made_is_refused_with_the_command_that_adds_t
     assert ("Dockerfile at the root is the one this template writes for a new repository" in result.stderr
             and "cruft update --variables-to-update" in result.stderr)
     assert {path: path.read_bytes() for path in project.rglob("*") if path.is_file()} == before
+
+
+@pytest.mark.parametrize("before,doi,after", [
+    # Both there already: nothing lost, nothing doubled.
+    (["b42", "b44"], "10.5281/zenodo.44", ["b42", "b44"]),
+    # zenodo.4 is not zenodo.42: this template's one archive badge, for
+    # another DOI, gives way to the new one.
+    (["b42"], "10.5281/zenodo.4", ["b4"]),
+], ids=["both there", "a prefix of another DOI"])
+def test_an_archive_badge_is_matched_by_its_whole_doi(before, doi, after):
+    from binder_template import launch, readme_badge
+
+    badges = {f"b{n}": launch.zenodo_badge_markdown("https://mybinder.org", f"10.5281/zenodo.{n}") for n in (4, 42, 44)}
+    branch = launch.badge_markdown("https://mybinder.org", "octo-cat", "paper", "main")
+
+    def readme(names):
+        return "# Paper\n\n<!-- badges: start -->\n" + "".join(f"{line}\n" for line in [branch] + [
+            badges[name] for name in names]) + "<!-- badges: end -->\n"
+
+    edit = readme_badge.with_badges(readme(before), branch, launch.zenodo_badge_markdown("https://mybinder.org", doi))
+    assert (edit.text or readme(before)) == readme(after)
