@@ -56,12 +56,12 @@ _URL_PATH = re.compile(r"(?:/[A-Za-z0-9._~-]+)*/?")
 # Characters git refuses anywhere in a ref name (git-check-ref-format(1)).
 _GIT_FORBIDDEN = set(" ~^:?*[\\\x7f") | {chr(c) for c in range(0x20)}
 ITEM_SEPARATOR = re.compile(r"[,\s]+")
-# A path component of an image name (distribution's reference grammar).
 # A DOI Zenodo mints: its prefix 10.5281, then zenodo. and the record's
 # number. BinderHub's Zenodo provider resolves it at doi.org and builds the
 # record whose number ends the address it lands on (repoproviders.py,
 # ZenodoProvider). Given bare, as doi:..., or as a doi.org address.
 _ZENODO_DOI = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.5281/zenodo\.[1-9][0-9]{0,11})", re.IGNORECASE)
+# A path component of an image name (distribution's reference grammar).
 _IMAGE_NAME_PART = re.compile(r"[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*")
 # With prebuilt_image, the branch the workflow points at the published image.
 PREBUILT_BRANCH = "binder"

@@ -339,6 +339,7 @@ def run_online_checks(answers: dict, choices: list[str], environ=None, warn=None
         threading.Thread(target=run, daemon=True, args=(
             "Docker Hub", check_docker_hub, docker_hub, tag, choices)),
     ]
+    # Zenodo is asked only for a DOI given.
     doi = normalise_zenodo_doi(str(answers.get("zenodo_doi", "")))
     zenodo = Client("Zenodo", environ.get(ZENODO_VARIABLE) or DEFAULT_ZENODO_API, deadline)
     if doi:

@@ -274,9 +274,10 @@ class BadgeNotWritten(Exception):
 
 
 def add_badge(project_dir, badge: str, beside: str | None = None) -> tuple[str | None, BadgeEdit | None]:
-    """(README found or None, the edit made), `beside` as with_badges puts it. The README is written to a
-    temporary file beside it and renamed into place, so a failed write leaves
-    it as it was; BadgeNotWritten says why there was no edit."""
+    """(README found or None, the edit made), `beside` as with_badges puts
+    it. The README is written to a temporary file beside it and renamed into
+    place, so a failed write leaves it as it was; BadgeNotWritten says why
+    there was no edit."""
     name = readme_to_edit(project_dir)
     if name is None:
         return None, None
