@@ -33,7 +33,8 @@ RSTUDIO_PAGE = (b'<!DOCTYPE html><html><head><title>RStudio</title>'
 
 
 class FakeServer:
-    """A threaded HTTP server on 127.0.0.1 whose handler calls `self.answer`."""
+    """A threaded HTTP server on 127.0.0.1 whose handler calls `self.answer`,
+    for any method."""
 
     def __init__(self, answer):
         self.answer = answer
@@ -45,8 +46,10 @@ class FakeServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self):
-                server.requests.append(("GET", self.path, self.headers.get("Accept", "")))
+                server.requests.append((self.command, self.path, self.headers.get("Accept", "")))
                 server.answer(self)
+
+            do_POST = do_PUT = do_PATCH = do_GET
 
             def log_message(self, *args):
                 pass

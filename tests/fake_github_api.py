@@ -34,7 +34,8 @@ from __future__ import annotations
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.fake_binder import FakeServer, respond
 
 BOT = "github-actions[bot]"
 NO_PERMISSION = {"message": "Resource not accessible by integration",
@@ -55,41 +56,24 @@ class FakeGitHubAPI:
         self.dispatches: list[tuple[str, str]] = []  # (workflow file, ref)
         self.requests: list[tuple[str, str, str]] = []  # method, path, body
         self.lock = threading.Lock()
-        api = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def handle_one(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode() if length else ""
-                with api.lock:
-                    api.requests.append((self.command, self.path, body))
-                    status, answer = api.answer(self.command, self.path, self.headers, body)
-                data = b"" if answer is None else json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = do_PUT = do_PATCH = handle_one
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.server = FakeServer(self.handle)
+        self.url = self.server.url
 
     def __enter__(self):
-        self.thread.start()
+        self.server.__enter__()
         return self
 
     def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.__exit__(*exc)
+
+    def handle(self, handler) -> None:
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length).decode() if length else ""
+        with self.lock:
+            self.requests.append((handler.command, handler.path, body))
+            status, answer = self.answer(handler.command, handler.path, handler.headers, body)
+        respond(handler, status, b"" if answer is None else json.dumps(answer).encode(),
+                "application/json; charset=utf-8")
 
     # --- the clock and the 60-day rule ---------------------------------------
 
