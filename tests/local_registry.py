@@ -123,12 +123,17 @@ class GhcrFront:
                 front.requests.append((self.path, self.headers.get("Authorization", "")))
                 front.answer(self)
 
+            def do_HEAD(self):  # docker may ask for a manifest's digest first
+                front.requests.append((self.path, self.headers.get("Authorization", "")))
+                front.answer(self)
+
             def log_message(self, *args):
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        self.url = f"http://{self.host}"
 
     def __enter__(self) -> Self:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -160,12 +165,13 @@ class GhcrFront:
                              f'scope="repository:{name}:pull"')
                 return self.send(handler, 401, b'{"errors":[{"code":"UNAUTHORIZED"}]}',
                                  {"WWW-Authenticate": challenge})
-            request = urllib.request.Request(self.registry.url + handler.path,
+            request = urllib.request.Request(self.registry.url + handler.path, method=handler.command,
                                              headers={"Accept": handler.headers.get("Accept", "")})
             try:
                 with urllib.request.urlopen(request, timeout=30) as answer:
+                    kept = ("Docker-Content-Digest", "Content-Type")
                     return self.send(handler, answer.status, answer.read(),
-                                     {"Docker-Content-Digest": answer.headers.get("Docker-Content-Digest", "")})
+                                     {name: answer.headers[name] for name in kept if answer.headers[name]})
             except urllib.error.HTTPError as err:
                 return self.send(handler, err.code, err.read())
         return self.send(handler, 404, b"")
@@ -173,9 +179,11 @@ class GhcrFront:
     @staticmethod
     def send(handler, status: int, body: bytes, headers: dict | None = None) -> None:
         handler.send_response(status)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        if handler.command != "HEAD" or body:
+            headers["Content-Length"] = str(len(body))
+        for name, value in headers.items():
             handler.send_header(name, value)
         handler.end_headers()
-        handler.wfile.write(body)
+        if handler.command != "HEAD":
+            handler.wfile.write(body)

@@ -638,7 +638,7 @@ def test_without_s_what_was_replaced_is_said(tmp_path):
 
 def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_path):
     """A file size limit stands in for a full disk: install.R and
-    prewarm.py are larger than it. Everything the failed run wrote is gone; the next run adds all
+    smoke_test.py are larger than it. Everything the failed run wrote is gone; the next run adds all
     of it, none of it 'left as it was'."""
     import resource
     import signal
@@ -661,11 +661,11 @@ def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_
 
     again = add_binder(folder)
     assert again.returncode == 0, again.stderr
-    assert "Left as they were" not in again.stdout and "  .github/scripts/prewarm.py" in again.stdout
+    assert "Left as they were" not in again.stdout and "  .github/scripts/prewarm.sh" in again.stdout
 
 
 def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
-    """-f without -s replaces files; a write cut short (prewarm.py is larger
+    """-f without -s replaces files; a write cut short (smoke_test.py is larger
     than the limit) leaves each file whole, and the ones replaced before it
     get their content back."""
     import resource
@@ -677,7 +677,7 @@ def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
 
 
     mine = {".github/workflows/binder.yml": "name: mine\n", "binder/.Renviron": "A=1\n",
-            ".github/scripts/prewarm.py": "print('mine')\n", ".github/dependabot.yml": "version: 2\n"}
+            ".github/scripts/prewarm.sh": "echo mine\n", ".github/dependabot.yml": "version: 2\n"}
     folder = project(tmp_path, {"README.md": "# T\n", **mine}, origin="https://github.com/someone/soil.git")
     before = snapshot(folder)
     failed = cookiecutter_cli(folder, "-f", "--output-dir", "..", "layout=existing-project",

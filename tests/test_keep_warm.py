@@ -128,7 +128,7 @@ def test_every_job_checks_out_and_warms_the_launch_branch(cookies, branch):
     assert jobs["build"]["steps"][0] == {"uses": "actions/checkout@v4", "with": {"ref": branch}}
     step = the_step(keep_warm(project), "prewarm", "Have Binder build or reuse the image")
     assert step["env"]["BRANCH"] == branch
-    assert step["run"] == 'python3 .github/scripts/prewarm.py "$BINDERHUB" "$GITHUB_REPOSITORY" "$BRANCH"'
+    assert step["run"] == 'bash .github/scripts/prewarm.sh "$BINDERHUB" "$GITHUB_REPOSITORY" "$BRANCH"'
 
 
 def test_a_branch_that_github_actions_would_read_as_an_expression_is_refused(tmp_path):

@@ -6,18 +6,14 @@ origin), the real registry behind the GHCR stand-in, and small servers on
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from binder_template.prebuilt import binder_branch_warning
-from tests.fake_binder import FakeServer, respond
 from tests.helpers import git
-from tests.local_registry import GhcrFront, Registry
 from tests.test_prebuilt import NAME, prebuilt, publish  # noqa: F401 (the shipped publish.py, imported)
 
 
@@ -168,100 +164,70 @@ def test_the_build_runs_without_the_token(publish, work, tmp_path, monkeypatch, 
     assert "ghs_" not in called and "PATH=" in called
 
 
-# --- items 11 and 12: the anonymous check, bounded, and GHCR's answers --------
+# --- items 11 and 12: the anonymous check, as publish.py drives docker ---------
+# docker itself pulls through a registry's token challenge in the build tier
+# (tests/real_builds/test_prebuilt_build.py); here a stand-in docker shows what
+# publish.py asks of it and makes of its answer.
 
-class Trickle:
-    """A registry that answers its headers one byte every 0.2 s, forever."""
-
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
-        self.stop = threading.Event()
-
-    def serve(self):
-        connection, _ = self.listener.accept()
-        with connection:
-            connection.sendall(b"HTTP/1.1 200 OK\r\n")
-            while not self.stop.wait(0.2):
-                try:
-                    connection.sendall(b"X")
-                except OSError:
-                    return
-
-    def __enter__(self):
-        threading.Thread(target=self.serve, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.listener.close()
+def docker_that(tmp_path: Path, monkeypatch, script: str) -> Path:
+    """A stand-in `docker` first on PATH: records its arguments and the
+    files in its --config folder, then runs `script` (sh)."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    record = tmp_path / "docker.called"
+    (folder / "docker").write_text(f"#!/bin/sh\n{{ echo \"$@\"; ls -A \"$2\"; }} >> '{record}'\n{script}\n")
+    (folder / "docker").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{Path(sys.executable).parent}:/usr/bin:/bin")
+    return record
 
 
-def test_the_whole_check_has_a_deadline(publish):  # noqa: F811
-    started = time.monotonic()
-    with Trickle() as server, pytest.raises(publish.PublishError) as late:
-        publish.anonymous_status(server.url, NAME, "sha256:" + "0" * 64, seconds=1)
-    assert str(late.value).startswith("the registry did not answer within 1 s")
-    assert time.monotonic() - started < 10
+def release(publish, monkeypatch, *options):  # noqa: F811
+    """publish.py release, as the workflow runs it, after a push that gave DIGEST."""
+    monkeypatch.setattr(publish, "push", lambda image, commit: DIGEST)
+    monkeypatch.setattr(publish, "previous_release", lambda remote, branch: (None, None))
+    return publish.main(["release", "Octo-Cat/Demo", "a" * 40, *options])
 
 
-def challenge_then(token_body: bytes, realm: str | None = None):
-    """A registry that asks for a token, and whose token service answers
-    `token_body`."""
-    def answer(handler):
-        if handler.path.startswith("/token"):
-            return respond(handler, 200, token_body, "application/json")
-        where = realm or f"{server.url}/token"
-        respond(handler, 401, b"{}", "application/json",
-                {"WWW-Authenticate": f'Bearer realm="{where}",service="ghcr.io",scope="repository:x:pull"'})
-
-    server = FakeServer(answer)
-    return server
+DIGEST = "sha256:" + "0" * 64
 
 
-@pytest.mark.parametrize("token_body,realm", [
-    (b"[" * 100_000 + b"]" * 100_000, None),  # RecursionError in json
-    (b'{"token": "abc\\r\\nX-Injected: 1"}', None),  # ValueError in http.client
-    (b'{"token": ["not", "a", "string"]}', None),
-    (b"\xff\xfe not even text", None),
-    (b'{"token": "fine"}', "http://127.0.0.1:notaport/token"),  # ValueError from urllib
-], ids=["deep-json", "crlf-token", "list-token", "bytes", "bad-realm-port"])
-def test_every_malformed_answer_is_one_error_line(publish, token_body, realm, monkeypatch, capsys):  # noqa: F811
-    with challenge_then(token_body, realm) as server:
-        with pytest.raises(publish.PublishError) as failed:
-            publish.anonymous_status(server.url, NAME, "sha256:" + "0" * 64)
-        assert "could not check that anyone can pull" in str(failed.value)
-        # And through main(), as the workflow runs it: one annotation, no traceback.
-        monkeypatch.setattr(publish, "push", lambda image, commit: "sha256:" + "0" * 64)
-        monkeypatch.setattr(publish, "previous_release", lambda remote, branch: (None, None))
-        assert publish.main(["release", "o/r", "a" * 40, "--registry-url", server.url]) == 1
-    out = capsys.readouterr()
-    assert len(error_lines(out.out)) == 1 and "Traceback" not in out.err
-    assert "\r" not in error_lines(out.out)[0]
+def test_the_check_is_a_docker_pull_with_no_credentials(publish, tmp_path, monkeypatch, capsys):  # noqa: F811
+    record = docker_that(tmp_path, monkeypatch, "exit 0")
+    monkeypatch.setattr(publish, "update_branch", lambda *args: "c" * 40)
+    monkeypatch.setattr(publish, "still_the_head", lambda *args: True)
+    monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path))  # the step's login, which the check must not use
+    assert release(publish, monkeypatch) == 0, capsys.readouterr().out
+    called = record.read_text().splitlines()
+    config = called[0].split()[1]
+    assert called[0] == f"--config {config} pull --quiet ghcr.io/octo-cat/demo@{DIGEST}"
+    assert len(called) == 1  # and that folder held nothing: no credential
+    assert config != str(tmp_path) and not Path(config).exists()  # and is gone
 
 
-@pytest.fixture
-def registry(tmp_path):
-    with Registry(tmp_path / "registry") as started:
-        yield started
-
-
-def test_ghcr_hiding_a_private_package_behind_404_is_private_not_an_outage(publish, registry, work,  # noqa: F811
-                                                                          monkeypatch, capsys):
-    digest = registry.put_image(NAME, "v1")
-    with GhcrFront(registry, public=set(), tokens_for_all=True, denied_status=404) as ghcr:
-        assert publish.anonymous_status(ghcr.url, NAME, digest) == 404
-        # The whole release: the image "pushed" is the one in the registry.
-        monkeypatch.setattr(publish, "push", lambda image, commit: digest)
-        assert publish.main(["release", "Octo-Cat/Demo", "a" * 40, "--registry-url", ghcr.url]) == 1
+@pytest.mark.parametrize("said", ["Error response from daemon: unauthorized: authentication required",
+                                  "Error response from daemon: manifest unknown\r\n::error::forged 100%"])
+def test_a_pull_that_fails_is_one_line_naming_the_setting(publish, work, tmp_path, monkeypatch, capsys, said):  # noqa: F811
+    """GHCR turns an anonymous client away from a private package with
+    either answer: no token, or 'manifest unknown' for the digest just
+    pushed (not an outage)."""
+    docker_that(tmp_path, monkeypatch, f"printf '%s\\n' '{said}' >&2; exit 1")
+    assert release(publish, monkeypatch) == 1
     [line] = error_lines(capsys.readouterr().out)
     assert line.startswith("::error title=Binder image::ghcr.io/octo-cat/demo is private, so Binder cannot "
-                           "pull it: make the package public at https://github.com/users/Octo-Cat/packages/")
-    assert line.endswith("(an anonymous pull of the digest just pushed got HTTP 404)")
+                           "pull it: make the package public at https://github.com/users/Octo-Cat/packages/"
+                           "container/demo/settings")
+    shown = said.replace("\r\n", " ").replace("%", "%25")
+    assert line.endswith(f"(an anonymous docker pull of the digest just pushed failed: {shown})")
     assert git(origin(work), "for-each-ref", "refs/heads/binder") == ""  # the badge's branch not made
-    # A public one behind the same front passes.
-    with GhcrFront(registry, public={NAME}, tokens_for_all=True, denied_status=404) as ghcr:
-        assert publish.anonymous_status(ghcr.url, NAME, digest) == 200
+
+
+def test_the_whole_check_has_a_deadline(publish, tmp_path, monkeypatch, capsys):  # noqa: F811
+    docker_that(tmp_path, monkeypatch, "exec sleep 60")
+    started = time.monotonic()
+    with pytest.raises(publish.PublishError) as late:
+        publish.pulls_anonymously("ghcr.io/octo-cat/demo", DIGEST, seconds=1)
+    assert str(late.value).startswith("the registry did not answer within 1 s")
+    assert time.monotonic() - started < 10
 
 
 # --- generation's warning ------------------------------------------------------

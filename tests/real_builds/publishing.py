@@ -32,7 +32,7 @@ def publish(docker_host: str, project: Path, registry: Registry, ghcr: GhcrFront
            # The docker shim first (repo2docker's `docker buildx`), then the venv's repo2docker.
            "PATH": f"{STANDINS}:{Path(sys.executable).parent}:{os.environ['PATH']}",
            "DOCKER_HOST": docker_host, "DOCKER_CONFIG": str(project.parent / "docker-config")}
-    options = ["--registry", registry.host, "--registry-url", ghcr.url, "--source-branch", "main"]
+    options = ["--registry", registry.host, "--pull-registry", ghcr.host, "--source-branch", "main"]
     built = subprocess.run([sys.executable, ".github/scripts/publish.py", "build", repository, commit, *options],
                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
     result = built if built.returncode else subprocess.run(
