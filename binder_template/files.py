@@ -97,7 +97,7 @@ OUTPUTS = (
            lambda answers, project: has_actions(answers, project) and bool(answers.get("_commit"))),
     Output("dependabot.yml", ".github/dependabot.yml", BOTH, has_actions),
     Output("prewarm.sh", ".github/scripts/prewarm.sh", BOTH, has_actions),
-    Output("smoke_test.py", ".github/scripts/smoke_test.py", BOTH, has_actions),
+    Output("smoke_test.sh", ".github/scripts/smoke_test.sh", BOTH, has_actions),
     Output("publish.py", ".github/scripts/publish.py", BOTH, has_prebuilt_image),
     Output("requirements-repo2docker.txt", ".github/requirements-repo2docker.txt", BOTH,
            has_prebuilt_image),

@@ -52,7 +52,7 @@ def expected_files(answers: dict) -> set[str]:
         files.add("apt.txt")
     if answers.get("github_actions", True):
         files |= {".github/workflows/binder.yml", ".github/workflows/keep-binder-warm.yml",
-                  ".github/dependabot.yml", ".github/scripts/prewarm.sh", ".github/scripts/smoke_test.py"}
+                  ".github/dependabot.yml", ".github/scripts/prewarm.sh", ".github/scripts/smoke_test.sh"}
     if answers.get("prebuilt_image", False):
         files |= {".github/scripts/publish.py", ".github/requirements-repo2docker.txt"}
     return files

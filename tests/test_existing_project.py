@@ -21,7 +21,7 @@ BADGE = ("[![Binder](https://mybinder.org/badge_logo.svg)]"
          "(https://mybinder.org/v2/gh/octo-cat/{repo}/main?urlpath=rstudio)")
 BINDER_FILES = {"binder/Dockerfile", "binder/Dockerfile.dockerignore", "binder/install.R", "binder/.Renviron"}
 GITHUB_FILES = {".github/workflows/binder.yml", ".github/workflows/keep-binder-warm.yml", ".github/dependabot.yml",
-                ".github/scripts/prewarm.sh", ".github/scripts/smoke_test.py"}
+                ".github/scripts/prewarm.sh", ".github/scripts/smoke_test.sh"}
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

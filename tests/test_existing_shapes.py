@@ -637,8 +637,8 @@ def test_without_s_what_was_replaced_is_said(tmp_path):
 
 
 def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_path):
-    """A file size limit stands in for a full disk: install.R and
-    smoke_test.py are larger than it. Everything the failed run wrote is gone; the next run adds all
+    """A file size limit stands in for a full disk: prewarm.sh and
+    keep-binder-warm.yml are larger than it. Everything the failed run wrote is gone; the next run adds all
     of it, none of it 'left as it was'."""
     import resource
     import signal
@@ -665,7 +665,7 @@ def test_a_full_disk_leaves_the_project_as_it_was_and_a_second_run_finishes(tmp_
 
 
 def test_a_full_disk_without_s_puts_back_every_file_it_had_replaced(tmp_path):
-    """-f without -s replaces files; a write cut short (smoke_test.py is larger
+    """-f without -s replaces files; a write cut short (prewarm.sh is larger
     than the limit) leaves each file whole, and the ones replaced before it
     get their content back."""
     import resource

@@ -18,7 +18,7 @@ import mistune
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import closed_port, tool
+from tests.conftest import closed_port
 from tests.fake_binder import Busy, Front, Member, Raw, Silent, SlowHeaders
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
@@ -65,12 +65,6 @@ def rows(summary: str) -> list[list[str]]:
 
 def closed_url() -> str:
     return f"http://127.0.0.1:{closed_port()}"
-
-
-def test_the_script_passes_shellcheck(script):
-    checked = subprocess.run([tool("shellcheck"), "--severity=style", str(script)], capture_output=True,
-                             text=True, timeout=60)
-    assert checked.returncode == 0, checked.stdout
 
 
 # --- one member, followed to the end ------------------------------------------
