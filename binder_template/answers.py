@@ -13,7 +13,7 @@ import json
 import os
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 # Plain classes and os.path rather than dataclasses and pathlib: every hook
 # run imports this module, and those imports alone would double its cost.
@@ -276,8 +276,12 @@ def normalise_zenodo_doi(value: str) -> str:
 
 
 def normalise_binderhub_url(value: str) -> str:
-    """The hub's base URL without a trailing '/' (launch paths are appended)."""
-    return value.rstrip("/")
+    """The hub's base URL as a browser writes it, without a trailing '/'
+    (launch paths are appended): scheme and host in lower case, no empty
+    port. The workflows' scripts take only that form."""
+    parts = urlsplit(value)
+    netloc = parts.netloc.lower().removesuffix(":")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", "")).rstrip("/")
 
 
 class RPackages:

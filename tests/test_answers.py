@@ -128,6 +128,14 @@ def test_binderhub_url_trailing_slash_is_normalised():
     assert rules.normalise_binderhub_url("https://hub.example.org/binder/") == "https://hub.example.org/binder"
 
 
+@pytest.mark.parametrize("typed", ["HTTPS://MyBinder.org", "https://mybinder.org:/", "Https://MYBINDER.ORG/"])
+def test_binderhub_url_is_written_as_a_browser_writes_it(typed):
+    """Accepted as typed, and written in the one form the workflows'
+    scripts take (prewarm.sh refuses an upper-case scheme or an empty port)."""
+    assert rules.binderhub_url_error(typed) is None
+    assert rules.normalise_binderhub_url(typed) == "https://mybinder.org"
+
+
 @pytest.mark.parametrize("value,ok", [
     ("My Project", True), ("Ünïcødé & <b>bold</b> $x$", True), ("x" * 100, True),
     ("x" * 101, False), ("two\nlines", False), ("tab\there", False), ("nul\x00", False),

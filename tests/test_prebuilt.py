@@ -1,8 +1,9 @@
 """prebuilt_image: GitHub Actions builds the image, a registry holds it, and
-Binder only pulls it. The answer's rule and the generated files here; the
-publishing script against a real registry (Debian's docker-registry) with
-GHCR's token challenge in front; the branch it pushes, into a bare
-repository standing in for origin. Real builds: tests/real_builds/test_prebuilt_build.py."""
+Binder only pulls it. The answer's rule and the generated files here, and
+the branch the publishing script pushes, into a bare repository standing in
+for origin. Its public check, a real docker pull through GHCR's token
+challenge in front of Debian's docker-registry, is in the build tier:
+tests/real_builds/test_prebuilt_build.py."""
 
 from __future__ import annotations
 

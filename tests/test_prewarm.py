@@ -214,6 +214,19 @@ def test_a_silent_member_is_given_up_on_and_the_next_one_asked(script, tmp_path)
     assert rows(summary) == [[quiet.url, "down or full"], [ok.url, "built"]]
 
 
+def test_a_message_of_whitespace_costs_no_time(script, tmp_path):
+    """jq trims a message only after cutting it to 1,000 characters: its
+    regular expressions take time that grows with the square of a run of
+    spaces, and a megabyte of them took an hour."""
+    member = Member(["building", "failed"], message="x" + " " * 900_000 + "y")
+    with member.server as hub:
+        started = time.monotonic()
+        result, _ = prewarm(script, hub.url, tmp_path, seconds="30")
+        elapsed = time.monotonic() - started
+    assert result.returncode == 1 and elapsed < 5, elapsed
+    assert result.stdout == f"::error title=Binder pre-warm::{hub.url}: the build failed: x\n"
+
+
 def test_a_stream_without_newlines_is_cut_off_at_200_mb(script, tmp_path):
     flood, fine = Member(["waiting", "...flood"]), Member(["built"])
     with flood.server as one, fine.server as two, \
@@ -247,6 +260,18 @@ def test_a_broken_answer_is_a_warning_and_the_next_member_is_asked(script, tmp_p
     [line] = annotations(result.stdout, "warning")
     assert line.startswith(warning(one.url, "")), line
     assert len(two.requests) == 1 and rows(summary) == [[one.url, "down or full"], [two.url, "built"]]
+
+
+def test_only_a_redirect_names_the_member(script, tmp_path):
+    """A Location header on an answer that is not a redirect names no one:
+    the log shows the address asked."""
+    event = b'data: {"phase": "built", "message": "built"}\n\n'
+    answer = (b"HTTP/1.1 200 OK\r\nLocation: http://127.0.0.1:1/sign-in\r\nContent-Type: text/event-stream\r\n"
+              b"Transfer-Encoding: chunked\r\n\r\n" + f"{len(event):x}\r\n".encode() + event + b"\r\n0\r\n\r\n")
+    with Raw(answer).server as hub:
+        result, summary = prewarm(script, hub.url, tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith(f"{hub.url}: built after "), result.stdout
+    assert rows(summary) == [[hub.url, "built"]]
 
 
 def test_members_are_asked_at_most_ten_each_once(script, tmp_path):

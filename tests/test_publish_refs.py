@@ -221,6 +221,18 @@ def test_a_pull_that_fails_is_one_line_naming_the_setting(publish, work, tmp_pat
     assert git(origin(work), "for-each-ref", "refs/heads/binder") == ""  # the badge's branch not made
 
 
+def test_a_pull_that_fails_otherwise_is_an_outage_not_a_private_package(publish, work, tmp_path, monkeypatch,  # noqa: F811
+                                                                        capsys):
+    said = "Error response from daemon: received unexpected HTTP status: 503 Service Unavailable \x1b[31m"
+    docker_that(tmp_path, monkeypatch, f"printf '%s\\n' '{said}' >&2; exit 1")
+    assert release(publish, monkeypatch) == 1
+    [line] = error_lines(capsys.readouterr().out)
+    assert line == ("::error title=Binder image::could not check that anyone can pull ghcr.io/octo-cat/demo (an "
+                    "anonymous docker pull of the digest just pushed failed: Error response from daemon: received "
+                    "unexpected HTTP status: 503 Service Unavailable \\x1b[31m); run the workflow again")
+    assert git(origin(work), "for-each-ref", "refs/heads/binder") == ""
+
+
 def test_the_whole_check_has_a_deadline(publish, tmp_path, monkeypatch, capsys):  # noqa: F811
     docker_that(tmp_path, monkeypatch, "exec sleep 60")
     started = time.monotonic()

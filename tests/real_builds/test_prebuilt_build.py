@@ -120,3 +120,19 @@ def test_a_private_package_stops_publishing_with_the_way_to_make_it_public(publi
     assert re.search(r"\(an anonymous docker pull of the digest just pushed failed: .*" + said, result.log), result.log[-3000:]
     assert "Traceback" not in result.log and result.log.count("::error") == 1
     assert git(published.origin, "rev-parse", "binder").strip() == before  # the badge keeps its image
+
+
+def test_a_registry_that_fails_is_an_outage_not_a_private_package(published):
+    from tests.fake_binder import Busy
+
+    before = git(published.origin, "rev-parse", "binder").strip()
+    with Busy(503).server as down:
+        down.host = down.url.removeprefix("http://")
+        result = publish(published.docker_host, published.project, published.registry, down,
+                         f"Octo-Cat/{published.repo}")
+    assert not result.ok
+    [line] = [line for line in result.log.splitlines() if line.startswith("::error")]
+    assert line.startswith(f"::error title=Binder image::could not check that anyone can pull "
+                           f"{published.registry.host}/octo-cat/{published.repo} (an anonymous docker pull"), line
+    assert "503" in line and line.endswith("; run the workflow again"), line
+    assert git(published.origin, "rev-parse", "binder").strip() == before
