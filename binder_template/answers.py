@@ -279,8 +279,8 @@ def normalise_binderhub_url(value: str) -> str:
     """The hub's base URL as a browser writes it, without a trailing '/'
     (launch paths are appended): scheme and host in lower case, no empty
     port. The workflows' scripts take only that form."""
-    parts = urlsplit(value)
-    netloc = parts.netloc.lower().removesuffix(":")
+    parts = urlsplit(value)  # the host is a DNS name (binderhub_url_error)
+    netloc = parts.hostname + (f":{parts.port}" if parts.port is not None else "")
     return urlunsplit((parts.scheme, netloc, parts.path, "", "")).rstrip("/")
 
 

@@ -343,9 +343,22 @@ def test_a_hubs_message_is_one_line_of_ascii_in_the_log(script, tmp_path, messag
     assert result.stdout.splitlines() == [f"::error title=Binder pre-warm::{hub.url}: the build failed: {shown}"]
 
 
+def test_quotes_and_commas_keep_a_phase_and_its_message_apart(script, tmp_path):
+    """Each event reaches bash as one line, ["phase","message"]: a phase
+    that ends in a quote and a comma, and a message full of them, are still
+    told apart."""
+    member = Member(['x",', "failed"], message='say "a","b"')
+    with member.server as hub:
+        result, _ = prewarm(script, hub.url, tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f'::error title=Binder pre-warm::{hub.url}: the build failed: say \\"a\\",\\"b\\"']
+
+
 def test_a_lone_surrogate_in_an_event_cannot_reach_the_log(script, tmp_path):
-    """jq 1.7 (GitHub's runners) reads it as U+FFFD; jq 1.6 skips the
-    event. Either way the log stays ASCII (prewarm() checks it)."""
+    """jq skips the event (1.6, and 1.7.1 as a reviewer built it) or reads
+    the surrogate as U+FFFD. Either way the log stays ASCII (prewarm()
+    checks it)."""
     member = Member(["building", "failed"], message="bad \ud800")
     with member.server as hub:
         result, _ = prewarm(script, hub.url, tmp_path, seconds="2")

@@ -233,6 +233,16 @@ def test_a_pull_that_fails_otherwise_is_an_outage_not_a_private_package(publish,
     assert git(origin(work), "for-each-ref", "refs/heads/binder") == ""
 
 
+def test_a_docker_daemon_out_of_reach_is_not_a_private_package(publish, tmp_path, monkeypatch, capsys):  # noqa: F811
+    said = ("permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: "
+            "Get \"http://%2Fvar%2Frun%2Fdocker.sock/v1.24/images/create\": dial unix /var/run/docker.sock: connect: "
+            "permission denied")
+    docker_that(tmp_path, monkeypatch, f"printf '%s\\n' '{said}' >&2; exit 1")
+    assert release(publish, monkeypatch) == 1
+    [line] = error_lines(capsys.readouterr().out)
+    assert line.startswith("::error title=Binder image::could not check that anyone can pull"), line
+
+
 def test_the_whole_check_has_a_deadline(publish, tmp_path, monkeypatch, capsys):  # noqa: F811
     docker_that(tmp_path, monkeypatch, "exec sleep 60")
     started = time.monotonic()

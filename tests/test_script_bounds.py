@@ -43,7 +43,25 @@ def smoke(scripts: Path, url: str, seconds: str):
     return result, time.monotonic() - started
 
 
-# --- one deadline for the whole answer ---------------------------------------------
+# --- one deadline for the whole answer, and 2 MB of a page ----------------------------
+
+def test_a_page_larger_than_2_mb_is_cut_off_and_said(scripts):
+    """Sent with no Content-Length, so curl before 8.4 (--max-filesize)
+    would take it all: the shell's file size limit cuts it."""
+    def answer(handler):
+        if handler.path == "/api/status":
+            return respond(handler, 200, b'{"started": "now"}', "application/json")
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
+        for _ in range(50):  # 3.2 MB
+            handler.wfile.write(b"x" * 65536)
+        handler.close_connection = True
+
+    with FakeServer(answer) as server:
+        result, _ = smoke(scripts, server.url, "10")
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines() == [
+        "::error title=Binder smoke test::/rstudio/: the page at /rstudio/ is larger than 2 MB"]
+
 
 class Trickle:
     """A Jupyter server whose `path` answers with `start`, then a byte of
