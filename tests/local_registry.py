@@ -2,8 +2,7 @@
 token in front of it, both on 127.0.0.1.
 
 - Debian's docker-registry (the distribution registry 2.8) with its own
-  storage folder; with `users`, it asks for a password (htpasswd), as a
-  private package does.
+  storage folder.
 - GhcrFront stands in for ghcr.io's anonymous access: a request without a
   token gets 401 and `WWW-Authenticate: Bearer realm=...,service=...,scope=...`
   (distribution's docs/spec/auth/token.md, which GHCR follows even for a
@@ -17,8 +16,6 @@ token in front of it, both on 127.0.0.1.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import secrets
@@ -39,24 +36,18 @@ START_SECONDS = 30
 
 
 class Registry:
-    def __init__(self, state: Path, users: dict[str, str] | None = None):
-        self.state, self.users = state, users
+    def __init__(self, state: Path):
+        self.state = state
         self.port = closed_port()
         self.host = f"127.0.0.1:{self.port}"
         self.url = f"http://{self.host}"
 
     def __enter__(self) -> Self:
         self.state.mkdir(parents=True, exist_ok=True)
-        auth = ""
-        if self.users:
-            lines = [subprocess.run(["htpasswd", "-Bbn", name, password], capture_output=True, text=True,
-                                    check=True).stdout.strip() for name, password in self.users.items()]
-            (self.state / "htpasswd").write_text("\n".join(lines) + "\n")
-            auth = f"auth:\n  htpasswd:\n    realm: private\n    path: {self.state / 'htpasswd'}\n"
         (self.state / "config.yml").write_text(
             "version: 0.1\nlog:\n  level: info\n"
             f"storage:\n  filesystem:\n    rootdirectory: {self.state / 'data'}\n"
-            f"http:\n  addr: 127.0.0.1:{self.port}\n" + auth)
+            f"http:\n  addr: 127.0.0.1:{self.port}\n")
         self.process = subprocess.Popen([REGISTRY, "serve", str(self.state / "config.yml")],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         # Ready when it says it listens (its own log line), not after a guess.
@@ -75,33 +66,6 @@ class Registry:
     def __exit__(self, *exc) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
-
-    def put_image(self, name: str, tag: str, auth: tuple[str, str] | None = None) -> str:
-        """A minimal image (one config, no layers) pushed through the
-        registry's own API; returns its manifest digest."""
-        headers = {}
-        if auth:
-            headers["Authorization"] = "Basic " + base64.b64encode(":".join(auth).encode()).decode()
-        config = json.dumps({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers",
-                                                                            "diff_ids": []}}).encode()
-        config_digest = "sha256:" + hashlib.sha256(config).hexdigest()
-        start = urllib.request.Request(f"{self.url}/v2/{name}/blobs/uploads/", method="POST", headers=headers)
-        with urllib.request.urlopen(start, timeout=30) as answer:
-            location = urllib.parse.urljoin(self.url, answer.headers["Location"])
-        joiner = "&" if "?" in location else "?"
-        upload = urllib.request.Request(f"{location}{joiner}digest={config_digest}", data=config, method="PUT",
-                                        headers={**headers, "Content-Type": "application/octet-stream"})
-        urllib.request.urlopen(upload, timeout=30).close()
-        manifest = json.dumps({
-            "schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
-            "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": len(config),
-                       "digest": config_digest},
-            "layers": []}).encode()
-        put = urllib.request.Request(f"{self.url}/v2/{name}/manifests/{tag}", data=manifest, method="PUT",
-                                     headers={**headers, "Content-Type":
-                                              "application/vnd.docker.distribution.manifest.v2+json"})
-        urllib.request.urlopen(put, timeout=30).close()
-        return "sha256:" + hashlib.sha256(manifest).hexdigest()
 
 
 class GhcrFront:

@@ -17,8 +17,6 @@ from binder_template.versions import REPO2DOCKER_REQUIREMENT
 from tests.conftest import TEMPLATE_ROOT, closed_port, tool
 from tests.fake_binder import Jupyter
 
-SHA = "0123456789abcdef0123456789abcdef01234567"
-BUILD_PATH = f"/build/gh/octo-cat/demo/{SHA}"
 TOKEN = "s3cret-token"
 
 

@@ -18,7 +18,6 @@ import pytest
 
 from tests.fake_binder import RSTUDIO_PAGE, FakeServer, respond
 
-SHA = "0123456789abcdef0123456789abcdef01234567"
 TOKEN = "s3cret-token"
 # How long a script may run before the test gives up on it: well past the
 # deadlines below, which are all of a second or two.
