@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from binder_template.online import DEADLINE_VARIABLE, DOCKER_HUB_VARIABLE, GITHUB_VARIABLE
+from tests import jinja_compile_cache
+
+jinja_compile_cache.install()
 
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
 # Set by .ci/run: there, a missing Rscript is a failure, not a skip.

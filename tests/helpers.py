@@ -185,9 +185,13 @@ def in_a_terminal(command: list[str], cwd: Path, keys: bytes = b"", seconds: flo
 
 
 def copy_template(target: Path) -> None:
-    """The template as it is in this working tree, as a git repository."""
+    """The template as it is in this working tree, as a git repository:
+    what rendering reads, without the tests and benchmarks (tests/corpus
+    alone is 650 files that cruft would clone again for every update)."""
     files = run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=TEMPLATE_ROOT).stdout
     for name in filter(None, files.split("\0")):
+        if name.startswith(("tests/", "benchmarks/")):
+            continue
         source = TEMPLATE_ROOT / name
         if source.is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -195,3 +199,14 @@ def copy_template(target: Path) -> None:
     git(target, "init", "-q", "-b", "main")
     git(target, "add", "-A")
     git(target, "commit", "-qm", "A")
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
+    """The check-jsonschema command, with these arguments, run in this
+    process: its second and a half of imports is paid once per test worker,
+    not once per file checked."""
+    from check_jsonschema.cli.main_command import main
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, list(args))
+    return subprocess.CompletedProcess(["check-jsonschema", *args], result.exit_code, result.output, "")

@@ -100,7 +100,8 @@ class GhcrFront:
         self.url = f"http://{self.host}"
 
     def __enter__(self) -> Self:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        # Polled every 0.02 s, not 0.5: shutdown() waits for the next poll.
+        threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         return self
 
     def __exit__(self, *exc) -> None:

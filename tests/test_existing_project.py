@@ -15,7 +15,7 @@ import pytest
 
 from tests import helpers
 from tests.conftest import TEMPLATE_ROOT, tool
-from tests.helpers import hadolint, repo2docker_dockerfile
+from tests.helpers import check_jsonschema, hadolint, repo2docker_dockerfile
 
 BADGE = ("[![Binder](https://mybinder.org/badge_logo.svg)]"
          "(https://mybinder.org/v2/gh/octo-cat/{repo}/main?urlpath=rstudio)")
@@ -250,8 +250,7 @@ def test_a_project_without_a_citation_file_gets_one_when_an_author_is_given(tmp_
         "repository-code": f"https://github.com/octo-cat/{project.name}", "doi": "10.5281/zenodo.7",
         "license": None, "abstract": None}
     schema = TEMPLATE_ROOT / "tests/schemas/citation-file-format-1.2.0.json"
-    checked = subprocess.run([tool("check-jsonschema"), "--default-filetype", "yaml", "--schemafile", str(schema),
-                              str(project / "CITATION.cff")], capture_output=True, text=True, timeout=120)
+    checked = check_jsonschema("--default-filetype", "yaml", "--schemafile", str(schema), str(project / "CITATION.cff"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 

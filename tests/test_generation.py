@@ -21,6 +21,7 @@ from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.helpers import (
     DIGEST,
     bake,
+    check_jsonschema,
     expected_files,
     files_in,
     hadolint,
@@ -211,9 +212,8 @@ def test_workflow_and_dependabot_match_their_schemas(cookies, offline_answers):
         workflows += [str(path) for path in sorted((result.project_path / ".github/workflows").iterdir())]
         dependabots.append(str(result.project_path / ".github/dependabot.yml"))
     workflows.append(str(TEMPLATE_ROOT / ".github/workflows/test.yml"))  # the template's own
-    checker = tool("check-jsonschema")
     for schema, paths in (("vendor.github-workflows", workflows), ("vendor.dependabot", dependabots)):
-        proc = run([checker, "--builtin-schema", schema, *paths])
+        proc = check_jsonschema("--builtin-schema", schema, *paths)
         assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -352,8 +352,7 @@ def test_citation_cff_is_valid_and_says_what_was_answered(cookies, license_id):
                "license": license_id}
     project = bake(cookies, **answers)
     citation = project / "CITATION.cff"
-    checked = run([tool("check-jsonschema"), "--default-filetype", "yaml", "--schemafile", str(CFF_SCHEMA),
-                   str(citation)])
+    checked = check_jsonschema("--default-filetype", "yaml", "--schemafile", str(CFF_SCHEMA), str(citation))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     cff = yaml.safe_load(citation.read_text("utf-8"))
     assert cff["title"] == answers["project_name"] and cff["abstract"] == answers["description"]

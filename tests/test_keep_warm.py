@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import tool
 from tests.fake_binder import Front, Member
 from tests.fake_github_api import BOT, FakeGitHubAPI
-from tests.helpers import GIT_ENV, add_binder, bake, cookiecutter_cli, git
+from tests.helpers import GIT_ENV, add_binder, bake, check_jsonschema, cookiecutter_cli, git
 
 REPOSITORY = "octo-cat/demo"
 TOKEN = "ghs_k33pw4rmt0k3n"
@@ -70,9 +69,8 @@ def prebuilt(cookies_session) -> Path:
 @pytest.mark.parametrize("kind", ["default", "prebuilt"])
 def test_each_job_holds_only_the_permission_it_needs_and_a_failure_reports(request, kind):
     project = request.getfixturevalue(kind)
-    checked = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                              str(project / ".github/workflows/keep-binder-warm.yml")],
-                             capture_output=True, text=True, timeout=120)
+    checked = check_jsonschema("--builtin-schema", "vendor.github-workflows",
+                               str(project / ".github/workflows/keep-binder-warm.yml"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     workflow = keep_warm(project)
     assert workflow["permissions"] == {"contents": "read"}

@@ -13,8 +13,14 @@ import re
 import pytest
 import yaml
 
-from tests.conftest import run, tool
-from tests.helpers import add_binder, cookiecutter_cli, expected_files, files_in, git
+from tests.helpers import (
+    add_binder,
+    check_jsonschema,
+    cookiecutter_cli,
+    expected_files,
+    files_in,
+    git,
+)
 
 NAME = "octo-cat/demo"
 
@@ -61,8 +67,8 @@ def test_the_badge_and_the_readme_launch_the_binder_branch(prebuilt):
 def test_the_workflow_publishes_with_least_privilege(prebuilt):
     text = (prebuilt / ".github" / "workflows" / "binder.yml").read_text()
     workflow = yaml.safe_load(text)
-    checked = run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                   str(prebuilt / ".github" / "workflows" / "binder.yml")])
+    checked = check_jsonschema("--builtin-schema", "vendor.github-workflows",
+                               str(prebuilt / ".github" / "workflows" / "binder.yml"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     jobs = workflow["jobs"]
     assert workflow["permissions"] == {"contents": "read"}
@@ -189,8 +195,7 @@ def test_repo2docker_and_all_it_imports_are_pinned_with_hashes(prebuilt):
     dependabot = yaml.safe_load((prebuilt / ".github" / "dependabot.yml").read_text())
     [pip] = [update for update in dependabot["updates"] if update["package-ecosystem"] == "pip"]
     assert pip["directory"] == "/.github"
-    checked = run([tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot",
-                   str(prebuilt / ".github" / "dependabot.yml")])
+    checked = check_jsonschema("--builtin-schema", "vendor.dependabot", str(prebuilt / ".github" / "dependabot.yml"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 

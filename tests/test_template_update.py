@@ -19,7 +19,7 @@ import yaml
 from binder_template.sandbox import PROJECT_FOLDER
 from tests.conftest import run, tool
 from tests.fake_github_api import FakeGitHubAPI
-from tests.helpers import bake, copy_template, git
+from tests.helpers import bake, check_jsonschema, copy_template, git
 
 REPOSITORY = "octo-cat/demo"
 TOKEN = "ghs_upd4t3t0k3n"
@@ -220,9 +220,8 @@ def test_the_job_alone_may_write_and_binder_yml_runs_on_its_dispatch(tmp_path):
     assert "env" not in applying
     binder = yaml.safe_load((workflows / "binder.yml").read_text())
     assert "workflow_dispatch" in binder[True]  # YAML 1.1 reads `on` as true
-    checked = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                              str(workflows / "template-update.yml"), str(workflows / "binder.yml")],
-                             capture_output=True, text=True, timeout=120)
+    checked = check_jsonschema("--builtin-schema", "vendor.github-workflows",
+                               str(workflows / "template-update.yml"), str(workflows / "binder.yml"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     for number, step in enumerate(s for s in job["steps"] if "run" in s):
         script = tmp_path / f"step-{number}.sh"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import urllib.parse
 
 import pytest
@@ -18,8 +17,8 @@ from werkzeug import Response
 
 from binder_template.answers import normalise_zenodo_doi, validate_answers, zenodo_doi_error
 from binder_template.online import run_online_checks
-from tests.conftest import TEMPLATE_ROOT, closed_port, tool
-from tests.helpers import add_binder, bake, cookiecutter_cli, leftovers
+from tests.conftest import TEMPLATE_ROOT, closed_port
+from tests.helpers import add_binder, bake, check_jsonschema, cookiecutter_cli, leftovers
 
 DOI = "10.5281/zenodo.3242074"
 ANSWERS = {"github_user": "octo-cat", "repo_name": "demo", "branch": "main", "r_version": "4.4.0",
@@ -110,8 +109,7 @@ def test_the_citation_file_carries_the_doi_and_stays_valid(cookies):
     citation = yaml.safe_load((project / "CITATION.cff").read_text())
     assert citation["doi"] == DOI
     schema = TEMPLATE_ROOT / "tests/schemas/citation-file-format-1.2.0.json"
-    checked = subprocess.run([tool("check-jsonschema"), "--default-filetype", "yaml", "--schemafile", str(schema),
-                              str(project / "CITATION.cff")], capture_output=True, text=True, timeout=120)
+    checked = check_jsonschema("--default-filetype", "yaml", "--schemafile", str(schema), str(project / "CITATION.cff"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
