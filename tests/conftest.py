@@ -4,6 +4,7 @@ local server."""
 
 from __future__ import annotations
 
+import compileall
 import os
 import shutil
 import socket
@@ -21,6 +22,16 @@ jinja_compile_cache.install()
 TEMPLATE_ROOT = Path(__file__).resolve().parent.parent
 # Set by .ci/run: there, a missing Rscript is a failure, not a skip.
 REQUIRE_R_VARIABLE = "BINDER_TEMPLATE_REQUIRE_R"
+
+
+def pytest_configure(config):
+    """Compile the template's package once, before any test: every hook and
+    cookiecutter run imports it in a new process, and where
+    PYTHONDONTWRITEBYTECODE is set (as on this machine and its CI) Python
+    would compile it from source in each of them, half a hook's start. It
+    still reads the bytecode it did not write."""
+    if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
+        compileall.compile_dir(TEMPLATE_ROOT / "binder_template", quiet=1)
 
 
 def closed_port() -> int:
