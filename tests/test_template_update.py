@@ -64,7 +64,8 @@ class Made:
     def workflow(self) -> dict:
         return yaml.safe_load((self.work / ".github/workflows/template-update.yml").read_text())
 
-    def update(self, github: FakeGitHubAPI, root: Path, user_token: str = "") -> subprocess.CompletedProcess:
+    def update(self, github: FakeGitHubAPI, root: Path, user_token: str = "",
+               git_config: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         """The job's two steps, as GitHub runs them, in a fresh checkout of
         the launch branch with every branch fetched (actions/checkout,
         fetch-depth 0): the step that runs cruft, with no token, then, when
@@ -82,6 +83,10 @@ class Made:
                "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "RUNNER_TEMP": str(temp),
                "GITHUB_API_URL": github.url, "GITHUB_REPOSITORY": REPOSITORY, "GITHUB_STEP_SUMMARY": str(summary),
                "GITHUB_SERVER_URL": "https://github.com", "GITHUB_OUTPUT": str(output), "BRANCH": "main"}
+        # git settings for this run alone, as GIT_CONFIG_COUNT passes them.
+        for number, (key, value) in enumerate((git_config or {}).items()):
+            env |= {f"GIT_CONFIG_KEY_{number}": key, f"GIT_CONFIG_VALUE_{number}": value,
+                    "GIT_CONFIG_COUNT": str(number + 1)}
 
         def step(name: str, **more: str) -> subprocess.CompletedProcess:
             ran = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[name]["run"]],
@@ -153,6 +158,25 @@ def test_a_template_that_moved_on_becomes_one_pull_request_that_the_binder_workf
     assert "## Run it on your computer\n" in made.show("README.md")
     assert len(github.pulls) == 1 and f"at commit {second}" in github.pulls[0]["body"]
     assert github.dispatches == [("binder.yml", "template-update")] * 2
+
+
+def test_the_pull_request_names_the_template_without_its_user_name_and_password(tmp_path, github):
+    """A template address with credentials in .cruft.json (cruft keeps the
+    address it was given, git+ prefix and all): the pull request, which
+    anyone can read, names it without them. git fetches it from the local
+    template, through its insteadOf setting."""
+    made = Made(tmp_path)
+    address = "git+https://octo-cat:p@ssw0rd@github.com/org/rocker-binder-template.git"
+    state = json.loads((made.work / ".cruft.json").read_text())
+    (made.work / ".cruft.json").write_text(json.dumps({**state, "template": address}, indent=2) + "\n")
+    git(made.work, "commit", "-qam", "The template's address, as it was given")
+    git(made.work, "push", "-q", "origin", "main")
+    move_template(made.template, OLD_HEADING, NEW_HEADING)
+    result = made.update(github, tmp_path, git_config={f"url.{made.template}.insteadOf": address})
+    assert result.returncode == 0, result.stdout + result.stderr
+    [pull] = github.pulls
+    assert "git+https://github.com/org/rocker-binder-template.git at commit" in pull["body"]
+    assert "ssw0rd" not in pull["body"] + result.stdout + result.stderr + result.summary
 
 
 def test_a_change_that_conflicts_with_the_users_own_is_committed_as_it_is_and_listed(tmp_path, github):
