@@ -25,6 +25,10 @@ PREBUILT_NOTE = ("  The badge launches the 'binder' branch, which the workflow m
 
 # Enough for any Binder file or README this report reads again.
 SMALL = 1 << 20
+KEEP_WARM = ".github/workflows/keep-binder-warm.yml"
+# The workflows that run on a schedule, which GitHub reads from the
+# repository's default branch only (its docs on the schedule event).
+SCHEDULED = (KEEP_WARM, ".github/workflows/template-update.yml")
 
 
 def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict,
@@ -49,6 +53,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         + binder_files.carried_lines(facts)
     lines += badge_lines(project_dir, badge, readme, edit, not_written, beside)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
+    lines += schedule_lines(project_dir, facts.get("git", {}), branch)
     knit = badge_changed and readme.lower() == "readme.rmd"
     # The README too, when an earlier run's badge is not committed yet.
     to_commit = outcome["now"] + copied_by_dockerfile(answers, facts) + ([readme] if edit else []) \
@@ -193,7 +198,23 @@ def kept_file_lines(answers: dict, project_dir, here: str, left: list[str], laun
                   f"  cookiecutter --no-input -o /tmp/scratch {shell_word(str(answers.get('_template') or 'TEMPLATE'))}"
                   f" repo_name={shell_word(repo)} github_user={shell_word(user)} online_checks=false",
                   "  (then see /tmp/scratch/" + repo + "/.github/workflows/binder.yml and .github/scripts/)"]
+    warm_branch = kept_workflow_branch(project_dir, KEEP_WARM) if KEEP_WARM in left else None
+    if warm_branch is not None and warm_branch != branch:
+        lines += [f"Your {KEEP_WARM} keeps branch {warm_branch!r} warm, and the badge launches "
+                  f"{branch!r}: delete the workflow and run this again to have it rewritten."]
     return lines
+
+
+def schedule_lines(project_dir, git: dict, branch: str) -> list[str]:
+    """A scheduled workflow on a branch that is not the default one never runs."""
+    default = git.get("default")
+    scheduled = [name for name in SCHEDULED if os.path.isfile(os.path.join(project_dir, name))]
+    if not default or default == branch or not scheduled:
+        return []
+    them = " and ".join(scheduled)
+    return [f"GitHub runs {them} on schedule only from your default branch, {default!r}, and the badge "
+            f"launches {branch!r}: merge {'them' if len(scheduled) > 1 else 'it'} into {default!r} too, "
+            "or Binder may forget the image between visits."]
 
 
 def git_lines(answers: dict, project_dir, environ, git: dict, launched: tuple[str, str, str],
@@ -251,11 +272,12 @@ def kept_dockerfile_tag(path: str) -> str | None:
 
 
 
-def kept_workflow_branch(project_dir) -> str | None:
-    """The branch a binder.yml this template wrote before builds, or None for
-    a workflow of the user's own."""
-    text = read_text(os.path.join(project_dir, ".github", "workflows", "binder.yml"), 65536)
-    match = re.search(r"^on:\n  push:\n    branches:\n      - \"((?:[^\"\\]|\\.)*)\"$", text or "", re.MULTILINE)
+def kept_workflow_branch(project_dir, workflow: str = ".github/workflows/binder.yml") -> str | None:
+    """The branch a binder.yml (or keep-binder-warm.yml) this template wrote
+    before builds, or None for a workflow of the user's own."""
+    text = read_text(os.path.join(project_dir, workflow), 65536)
+    line = r"^          ref: " if workflow == KEEP_WARM else r"^on:\n  push:\n    branches:\n      - "
+    match = re.search(line + r"\"((?:[^\"\\]|\\.)*)\"$", text or "", re.MULTILINE)
     try:
         return json.loads(f'"{match.group(1)}"').replace("\\", "") if match else None
     except ValueError:  # a workflow of the user's own, in a form this template never writes

@@ -69,15 +69,17 @@ def git_facts(folder: str) -> dict:
     the top of the repository the folder is in, when that is another folder."""
     top = (git(folder, "rev-parse", "--show-toplevel") or "").strip()
     if not top:
-        return {"repo": False, "commits": False, "branch": None, "origin": None, "top": None}
+        return {"repo": False, "commits": False, "branch": None, "origin": None, "top": None, "default": None}
     inside = os.path.realpath(top) != os.path.realpath(folder)
     branch = (git(folder, "symbolic-ref", "--quiet", "--short", "HEAD") or "").strip() or None
     url = git(folder, "remote", "get-url", "origin")
     # A repository with no commits yet (git init, git remote add) gets
     # `git add .` in the next steps, as a folder that is not one does.
     commits = git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
+    # The default branch as git clone recorded it (origin/HEAD), where it did.
+    default = (git(folder, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD") or "").strip()
     return {"repo": True, "commits": commits, "branch": branch, "origin": github_remote(url) if url else None,
-            "top": top if inside else None}
+            "top": top if inside else None, "default": default.removeprefix("origin/") or None}
 
 
 def is_ours(path: str, name: str) -> bool:

@@ -54,8 +54,11 @@ def refused(folder: Path, *answers: str) -> str:
 def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_path):
     folder = project(tmp_path, {"README.md": "# Soil\n", "a.R": "library(tinyA)\n"}, branch="master",
                      origin="git@github.com:Octo-Cat/Soil-Analysis.git", name="soil-analysis")
+    # The default branch, as git clone records it.
+    git(folder, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/master")
     result = add_binder(folder)
     assert result.returncode == 0, result.stderr
+    assert "on schedule" not in result.stdout
     launch = "Octo-Cat/Soil-Analysis/master"
     assert BADGE.format(launch) in (folder / "README.md").read_text()
     assert '      - "master"' in (folder / ".github/workflows/binder.yml").read_text()
@@ -72,6 +75,10 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
     assert ("Replaced the Binder badge in README.md that launched\n"
             f"  https://mybinder.org/v2/gh/{launch}?urlpath=rstudio") in again.stdout
     assert "builds branch 'master', and the badge launches 'gh-pages'" in again.stdout
+    assert "keep-binder-warm.yml keeps branch 'master' warm, and the badge launches 'gh-pages'" in again.stdout
+    # GitHub starts a scheduled workflow from the default branch's copy only.
+    assert ("GitHub runs .github/workflows/keep-binder-warm.yml on schedule only from your default branch, "
+            "'master', and the badge launches 'gh-pages': merge it into 'master' too") in again.stdout
     assert "    git push origin HEAD:gh-pages" in again.stdout
 
 
