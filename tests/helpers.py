@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import time
+import traceback
 from pathlib import Path
 
 from binder_template.answers import load_config
@@ -209,4 +210,6 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess:
     from click.testing import CliRunner
 
     result = CliRunner().invoke(main, list(args))
-    return subprocess.CompletedProcess(["check-jsonschema", *args], result.exit_code, result.output, "")
+    crashed = result.exception if not isinstance(result.exception, SystemExit) else None
+    trace = "".join(traceback.format_exception(crashed)) if crashed else ""  # as the command would print it
+    return subprocess.CompletedProcess(["check-jsonschema", *args], result.exit_code, result.output, trace)

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from binder_template.sandbox import PROJECT_FOLDER
-from tests.conftest import run, tool
+from tests.conftest import TEMPLATE_ROOT, run, tool
 from tests.fake_github_api import FakeGitHubAPI
 from tests.helpers import bake, check_jsonschema, copy_template, git
 
@@ -177,6 +177,30 @@ def test_the_pull_request_names_the_template_without_its_user_name_and_password(
     [pull] = github.pulls
     assert "git+https://github.com/org/rocker-binder-template.git at commit" in pull["body"]
     assert "ssw0rd" not in pull["body"] + result.stdout + result.stderr + result.summary
+
+
+@pytest.mark.parametrize("address,shown", [
+    ("https://octo:ghp_s3cr3t@github.com/org/t.git", "https://github.com/org/t.git"),
+    ("git+https://octo-cat:p@ssw0rd@github.com/org/t.git", "git+https://github.com/org/t.git"),
+    ("HTTPS://ghp_s3cr3t@GitHub.com/org/t", "HTTPS://GitHub.com/org/t"),
+    ("https://octo:ghp_s3cr3t@github.com?email=a@b.org", "https://github.com"),
+    ("https://github.com/org/t?token=ghp_s3cr3t#ghp_s3cr3t", "https://github.com/org/t"),
+    ("gh:org/t", "gh:org/t"),
+    ("git@github.com:org/t.git", "git@github.com:org/t.git"),  # ssh's user name, not a secret
+    ("/home/me/templates/t", "/home/me/templates/t"),
+])
+def test_the_template_address_the_workflow_shows_has_no_secret_in_it(tmp_path, address, shown):
+    """The line of template-update.yml (it has no Jinja in it) that names the
+    template in the pull request and the issue, run by bash on each form of
+    address .cruft.json can hold."""
+    source = (TEMPLATE_ROOT / PROJECT_FOLDER / ".github" / "workflows"
+              / "{{ cookiecutter | output_name('template-update.yml') }}").read_text()
+    [line] = [line.strip() for line in source.splitlines() if line.strip().startswith('template="$(jq')]
+    (tmp_path / ".cruft.json").write_text(json.dumps({"template": address, "commit": "abc123"}))
+    shell = subprocess.run(["bash", "-eo", "pipefail", "-c", line + '\nprintf %s "$template"'], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=30)
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout == f"{shown} at commit abc123"
 
 
 def test_a_change_that_conflicts_with_the_users_own_is_committed_as_it_is_and_listed(tmp_path, github):
