@@ -1,11 +1,11 @@
 {#- install.R's part for a project with a DESCRIPTION and no renv.lock: its Depends, Imports and LinkingTo join the lists, its Suggests are optional, and its Remotes say where some come from. Included by install.R, in its context. #}
 {#- Why not remotes::install_deps(), as repo2docker's remotes::install_local() does: remotes (2.4.2
-    read, Debian's r-cran-remotes; the images ship a remotes) looks up every Remotes entry on the network before it
-    keeps those of declared packages (deps.R: extra_deps, combine_remote_deps), so one unreachable remote
-    of a Suggests package fails the whole build; it installs a bioc:: remote with git from
-    git.bioconductor.org, not with BiocManager (install-bioc.R); it reads a DESCRIPTION's first record
-    only (dcf.R) and takes "a b" for one name; and a package that does not install is only a warning
-    (install.R, R_REMOTES_NO_ERRORS_FROM_WARNINGS), so the check at the end would stay anyway. #}
+    read here, as Debian packages it; the images ship remotes too) looks up every Remotes entry on the
+    network before it keeps those of declared packages (deps.R: extra_deps, combine_remote_deps), so one
+    unreachable remote of a Suggests package fails the whole build; it installs a bioc:: remote with git
+    from git.bioconductor.org, not with BiocManager (install-bioc.R); it reads a DESCRIPTION's first
+    record only (dcf.R) and takes "a b" for one name; and a package that does not install is only a
+    warning (install.R, R_REMOTES_NO_ERRORS_FROM_WARNINGS), so the check at the end would stay anyway. #}
 {%- if description %}
 
 # The packages DESCRIPTION declares join the lists above: Depends, Imports
