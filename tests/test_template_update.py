@@ -304,8 +304,11 @@ def test_a_change_to_a_workflow_needs_the_owners_token_and_says_so(tmp_path, git
     [issue] = github.issues
     assert issue["title"] == "A template update changes your workflows" and "TEMPLATE_UPDATE_TOKEN" in issue["body"]
     assert made.branch() is None and github.pulls == [] and github.dispatches == []
-    # Again: the same issue, not a second one.
-    assert made.update(github, tmp_path).returncode == 0 and len(github.issues) == 1
+    # Again, with 150 readers' issues opened since: the same issue, not a second one.
+    for number in range(150):
+        github.add_issue(f"A reader's question {number}", user="a-reader")
+    assert made.update(github, tmp_path).returncode == 0
+    assert [issue["number"] for issue in github.issues if issue["user"]["login"] != "a-reader"] == [1]
 
     github.user_token = "github_pat_0wn3r"
     result = made.update(github, tmp_path, user_token=github.user_token)
