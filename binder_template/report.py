@@ -49,7 +49,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
     except readme_badge.BadgeNotWritten as err:
         readme, edit, not_written = None, None, str(err)
     badge_changed = bool(edit and edit.text is not None)
-    lines = file_lines(outcome) + citation_lines(answers, facts) + package_lines(project_dir, facts, left) \
+    lines = file_lines(outcome) + citation_lines(answers, facts, project_dir) + package_lines(project_dir, facts, left) \
         + binder_files.carried_lines(facts)
     lines += badge_lines(project_dir, badge, readme, edit, not_written, beside)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
@@ -131,12 +131,31 @@ def package_lines(project_dir, facts: dict, left: list[str]) -> list[str]:
     return lines
 
 
-def citation_lines(answers: dict, facts: dict) -> list[str]:
-    """How to get a CITATION.cff, where the project has none and no author was given."""
-    if facts.get("citation") or files.wants_citation(answers, facts):
+def citation_lines(answers: dict, facts: dict, project_dir) -> list[str]:
+    """How to get a CITATION.cff, where the project has none and no author
+    was given; where it has one, whether it cites zenodo_doi."""
+    doi = normalise_zenodo_doi(str(answers.get("zenodo_doi", "")))
+    if facts.get("citation"):
+        cited = cited_doi(os.path.join(project_dir, "CITATION.cff"))
+        if not doi or (cited and normalise_zenodo_doi(cited) == doi):
+            return []
+        cites = "" if cited is None else f", and its doi is {cited}" if cited else ", and it gives no doi"
+        return [f"CITATION.cff was left as it is{cites}: make its doi {doi} (zenodo_doi), so that a citation "
+                "names the archive the badge launches."]
+    if files.wants_citation(answers, facts):
         return []
     return ['There is no CITATION.cff, which GitHub ("Cite this repository") and Zenodo read: run this again',
             '  with author_name="..." (and project_name="...", the title) to have one written.']
+
+
+def cited_doi(path: str) -> str | None:
+    """The DOI a CITATION.cff gives (its top-level doi), "" for none, None
+    for a file that is not read (a link, say)."""
+    text = read_text(path, SMALL)
+    if text is None:
+        return None
+    match = re.search(r"""^doi:[ \t]*["']?([^"'\s#]+)""", text, re.MULTILINE)
+    return match.group(1) if match else ""
 
 
 def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: str | None,

@@ -273,3 +273,31 @@ def test_a_projects_own_citation_file_is_never_replaced(tmp_path, skip, kind):
         assert (project / "CITATION.cff").read_bytes() == before["CITATION.cff"]
     else:
         assert (project / "CITATION.cff").is_symlink() and str((project / "CITATION.cff").readlink()) == "elsewhere.cff"
+
+
+@pytest.mark.parametrize("citation,said", [
+    ("cff-version: 1.2.0\ntitle: Mine\ndoi: 10.5281/zenodo.1\n", ", and its doi is 10.5281/zenodo.1"),
+    ("cff-version: 1.2.0\ntitle: Mine\n", ", and it gives no doi"),
+    ("cff-version: 1.2.0\ntitle: Mine\ndoi: '10.5281/ZENODO.2'  # this version\n", None),
+    (None, ""),
+], ids=["another DOI", "no DOI", "this DOI", "a link"])
+def test_a_kept_citation_file_that_cites_another_doi_is_said(tmp_path, citation, said):
+    """A DOI given for a project whose CITATION.cff (its own, or one an
+    earlier run wrote) cites another: the file is left as it is, and the
+    report says what to change in it."""
+    project = plain_folder(tmp_path)
+    if citation is None:
+        (project / "CITATION.cff").symlink_to("elsewhere.cff")
+    else:
+        (project / "CITATION.cff").write_text(citation)
+    result = helpers.cookiecutter_cli(project, "-f", "-s", "--output-dir", "..", "layout=existing-project",
+                                      f"repo_name={project.name}", "online_checks=false", "github_user=octo-cat",
+                                      "zenodo_doi=https://doi.org/10.5281/zenodo.2")
+    assert result.returncode == 0, result.stderr
+    if citation is None:
+        assert str((project / "CITATION.cff").readlink()) == "elsewhere.cff"
+    else:
+        assert (project / "CITATION.cff").read_text() == citation
+    line = (f"CITATION.cff was left as it is{said}: make its doi 10.5281/zenodo.2 (zenodo_doi), so that a "
+            "citation names the archive the badge launches.")
+    assert (line in result.stdout) == (said is not None) and result.stdout.count("CITATION.cff") == (said is not None)
