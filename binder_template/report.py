@@ -26,9 +26,7 @@ PREBUILT_NOTE = ("  The badge launches the 'binder' branch, which the workflow m
 # Enough for any Binder file or README this report reads again.
 SMALL = 1 << 20
 KEEP_WARM = ".github/workflows/keep-binder-warm.yml"
-# The workflows that run on a schedule, which GitHub reads from the
-# repository's default branch only (its docs on the schedule event).
-SCHEDULED = (KEEP_WARM, ".github/workflows/template-update.yml")
+KEEP_WARM_FIRST_LINE = "# Keeps the badge launching while nobody commits. Once a week it builds the"
 
 
 def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict,
@@ -53,7 +51,7 @@ def existing_project_report(answers: dict, project_dir, had: dict, environ, fact
         + binder_files.carried_lines(facts)
     lines += badge_lines(project_dir, badge, readme, edit, not_written, beside)
     lines += kept_file_lines(answers, project_dir, facts.get("here", "binder"), left, (user, repo, branch))
-    lines += schedule_lines(project_dir, facts.get("git", {}), branch)
+    lines += schedule_lines(project_dir, facts.get("git", {}), (user, repo, branch))
     knit = badge_changed and readme.lower() == "readme.rmd"
     # The README too, when an earlier run's badge is not committed yet.
     to_commit = outcome["now"] + copied_by_dockerfile(answers, facts) + ([readme] if edit else []) \
@@ -139,9 +137,14 @@ def citation_lines(answers: dict, facts: dict, project_dir) -> list[str]:
         cited = cited_doi(os.path.join(project_dir, "CITATION.cff"))
         if not doi or (cited and normalise_zenodo_doi(cited) == doi):
             return []
-        cites = "" if cited is None else f", and its doi is {cited}" if cited else ", and it gives no doi"
-        return [f"CITATION.cff was left as it is{cites}: make its doi {doi} (zenodo_doi), so that a citation "
-                "names the archive the badge launches."]
+        if cited is None:
+            return [f"CITATION.cff was left as it is: check that its doi is {doi} (zenodo_doi), or the DOI "
+                    "of all versions of that record (Zenodo's concept DOI)."]
+        if not cited:
+            return [f"CITATION.cff was left as it is, and it gives no doi: add doi: {doi} (zenodo_doi), or the "
+                    "DOI of all versions of that record, so that a citation names the archive."]
+        return [f"CITATION.cff was left as it is, and its doi is {cited}, not {doi} (zenodo_doi): change it, "
+                "unless it is the DOI of all versions of that record (Zenodo's concept DOI)."]
     if files.wants_citation(answers, facts):
         return []
     return ['There is no CITATION.cff, which GitHub ("Cite this repository") and Zenodo read: run this again',
@@ -149,13 +152,19 @@ def citation_lines(answers: dict, facts: dict, project_dir) -> list[str]:
 
 
 def cited_doi(path: str) -> str | None:
-    """The DOI a CITATION.cff gives (its top-level doi), "" for none, None
-    for a file that is not read (a link, say)."""
+    """The DOI a CITATION.cff gives (its top-level doi, on its line), "" for
+    none, None where it is not read: a link, or a value in a YAML form
+    (folded, on the next line) this does not parse."""
     text = read_text(path, SMALL)
     if text is None:
         return None
-    match = re.search(r"""^doi:[ \t]*["']?([^"'\s#]+)""", text, re.MULTILINE)
-    return match.group(1) if match else ""
+    match = re.search(r"^doi:(.*)$", text.lstrip("\ufeff"), re.MULTILINE)
+    if not match:
+        return ""
+    value = re.sub(r"\s#.*$", "", match.group(1)).strip().strip("\"'").strip()
+    if value in ("null", "~", "Null", "NULL"):
+        return ""
+    return value if re.fullmatch(r"[^\s>|]\S*", value) else None
 
 
 def badge_lines(project_dir, badge: str, readme: str | None, edit, not_written: str | None,
@@ -224,16 +233,23 @@ def kept_file_lines(answers: dict, project_dir, here: str, left: list[str], laun
     return lines
 
 
-def schedule_lines(project_dir, git: dict, branch: str) -> list[str]:
-    """A scheduled workflow on a branch that is not the default one never runs."""
-    default = git.get("default")
-    scheduled = [name for name in SCHEDULED if os.path.isfile(os.path.join(project_dir, name))]
-    if not default or default == branch or not scheduled:
-        return []
-    them = " and ".join(scheduled)
-    return [f"GitHub runs {them} on schedule only from your default branch, {default!r}, and the badge "
-            f"launches {branch!r}: merge {'them' if len(scheduled) > 1 else 'it'} into {default!r} too, "
-            "or Binder may forget the image between visits."]
+def schedule_lines(project_dir, git: dict, launched: tuple[str, str, str]) -> list[str]:
+    """GitHub runs a scheduled workflow from the default branch only (its docs
+    on the schedule event): this template's keep-binder-warm.yml, committed
+    to another branch, never runs until it and its scripts are on the
+    default one too."""
+    user, repo, branch = launched
+    default, origin = git.get("default"), git.get("origin")
+    if not default or default == branch or not origin or \
+            [part.lower() for part in origin] != [(user or "").lower(), repo.lower()]:
+        return []  # no default branch known, or one of another repository
+    text = read_text(os.path.join(project_dir, KEEP_WARM), 65536) or ""
+    if text.split("\n", 1)[0].rstrip("\r") != KEEP_WARM_FIRST_LINE or survey.git(
+            project_dir, "cat-file", "-e", f"refs/remotes/origin/{default}:{KEEP_WARM}") is not None:
+        return []  # not this template's, or on the default branch already
+    return [f"GitHub runs {KEEP_WARM} on its schedule only from your default branch, {default!r}, not "
+            f"from {branch!r}: merge the .github folder into {default!r} too, or Binder may forget the "
+            "image between visits."]
 
 
 def git_lines(answers: dict, project_dir, environ, git: dict, launched: tuple[str, str, str],
@@ -295,6 +311,8 @@ def kept_workflow_branch(project_dir, workflow: str = ".github/workflows/binder.
     """The branch a binder.yml (or keep-binder-warm.yml) this template wrote
     before builds, or None for a workflow of the user's own."""
     text = read_text(os.path.join(project_dir, workflow), 65536)
+    if workflow == KEEP_WARM and (text or "").split("\n", 1)[0].rstrip("\r") != KEEP_WARM_FIRST_LINE:
+        return None  # a workflow of the user's own, by that name
     line = r"^          ref: " if workflow == KEEP_WARM else r"^on:\n  push:\n    branches:\n      - "
     match = re.search(line + r"\"((?:[^\"\\]|\\.)*)\"$", text or "", re.MULTILINE)
     try:

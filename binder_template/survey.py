@@ -76,10 +76,18 @@ def git_facts(folder: str) -> dict:
     # A repository with no commits yet (git init, git remote add) gets
     # `git add .` in the next steps, as a folder that is not one does.
     commits = git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}") is not None
-    # The default branch as git clone recorded it (origin/HEAD), where it did.
-    default = (git(folder, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD") or "").strip()
     return {"repo": True, "commits": commits, "branch": branch, "origin": github_remote(url) if url else None,
-            "top": top if inside else None, "default": default.removeprefix("origin/") or None}
+            "top": top if inside else None, "default": default_branch(folder)}
+
+
+def default_branch(folder: str) -> str | None:
+    """The default branch as git clone recorded it (origin/HEAD), if that
+    branch is still there: git before 2.48 never moves origin/HEAD, so after
+    a rename upstream and a pruning fetch it names a branch that is gone."""
+    ref = (git(folder, "symbolic-ref", "--quiet", "refs/remotes/origin/HEAD") or "").strip()
+    if not ref.startswith("refs/remotes/origin/") or git(folder, "rev-parse", "--verify", "--quiet", ref) is None:
+        return None
+    return ref.removeprefix("refs/remotes/origin/")
 
 
 def is_ours(path: str, name: str) -> bool:

@@ -55,6 +55,7 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
     folder = project(tmp_path, {"README.md": "# Soil\n", "a.R": "library(tinyA)\n"}, branch="master",
                      origin="git@github.com:Octo-Cat/Soil-Analysis.git", name="soil-analysis")
     # The default branch, as git clone records it.
+    git(folder, "update-ref", "refs/remotes/origin/master", "HEAD")
     git(folder, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/master")
     result = add_binder(folder)
     assert result.returncode == 0, result.stderr
@@ -76,9 +77,17 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
             f"  https://mybinder.org/v2/gh/{launch}?urlpath=rstudio") in again.stdout
     assert "builds branch 'master', and the badge launches 'gh-pages'" in again.stdout
     assert "keep-binder-warm.yml keeps branch 'master' warm, and the badge launches 'gh-pages'" in again.stdout
-    # GitHub starts a scheduled workflow from the default branch's copy only.
-    assert ("GitHub runs .github/workflows/keep-binder-warm.yml on schedule only from your default branch, "
-            "'master', and the badge launches 'gh-pages': merge it into 'master' too") in again.stdout
+    # GitHub starts a scheduled workflow from the default branch's copy only:
+    # origin's master, as last fetched, has none.
+    schedule = ("GitHub runs .github/workflows/keep-binder-warm.yml on its schedule only from your default "
+                "branch, 'master', not from 'gh-pages': merge the .github folder into 'master' too")
+    assert schedule in again.stdout
+    # Once master on origin has it, or when origin/HEAD names a branch that is
+    # gone (renamed upstream, then pruned), it is not said.
+    for default in ("master", "renamed-upstream"):
+        git(folder, "update-ref", "refs/remotes/origin/master", "HEAD")
+        git(folder, "symbolic-ref", "refs/remotes/origin/HEAD", f"refs/remotes/origin/{default}")
+        assert schedule not in add_binder(folder, "branch=gh-pages").stdout
     assert "    git push origin HEAD:gh-pages" in again.stdout
 
 

@@ -1,7 +1,7 @@
 """The generated R files, run by real R against a local CRAN-like repository.
 
-The repository (tests/local_repos.py) is built once per session from tiny
-source packages. R finds it the way the rocker images configure theirs:
+The repository (tests/local_repos.py) is built once per session: tiny
+packages, built as the images' package manager serves them. R finds it the way the rocker images configure theirs:
 `options(repos = ...)` in a profile, never in install.R. Stand-in `remotes`
 and `BiocManager` packages, served from the same repository, record the calls
 install.R makes, because the real ones need the internet.
