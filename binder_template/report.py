@@ -26,7 +26,6 @@ PREBUILT_NOTE = ("  The badge launches the 'binder' branch, which the workflow m
 # Enough for any Binder file or README this report reads again.
 SMALL = 1 << 20
 KEEP_WARM = ".github/workflows/keep-binder-warm.yml"
-KEEP_WARM_FIRST_LINE = "# Keeps the badge launching while nobody commits. Once a week it builds the"
 
 
 def existing_project_report(answers: dict, project_dir, had: dict, environ, facts: dict,
@@ -243,8 +242,7 @@ def schedule_lines(project_dir, git: dict, launched: tuple[str, str, str]) -> li
     if not default or default == branch or not origin or \
             [part.lower() for part in origin] != [(user or "").lower(), repo.lower()]:
         return []  # no default branch known, or one of another repository
-    text = read_text(os.path.join(project_dir, KEEP_WARM), 65536) or ""
-    if text.split("\n", 1)[0].rstrip("\r") != KEEP_WARM_FIRST_LINE or survey.git(
+    if not survey.is_ours(os.path.join(project_dir, KEEP_WARM), "keep-binder-warm.yml") or survey.git(
             project_dir, "cat-file", "-e", f"refs/remotes/origin/{default}:{KEEP_WARM}") is not None:
         return []  # not this template's, or on the default branch already
     return [f"GitHub runs {KEEP_WARM} on its schedule only from your default branch, {default!r}, not "
@@ -311,7 +309,7 @@ def kept_workflow_branch(project_dir, workflow: str = ".github/workflows/binder.
     """The branch a binder.yml (or keep-binder-warm.yml) this template wrote
     before builds, or None for a workflow of the user's own."""
     text = read_text(os.path.join(project_dir, workflow), 65536)
-    if workflow == KEEP_WARM and (text or "").split("\n", 1)[0].rstrip("\r") != KEEP_WARM_FIRST_LINE:
+    if workflow == KEEP_WARM and not survey.is_ours(os.path.join(project_dir, workflow), "keep-binder-warm.yml"):
         return None  # a workflow of the user's own, by that name
     line = r"^          ref: " if workflow == KEEP_WARM else r"^on:\n  push:\n    branches:\n      - "
     match = re.search(line + r"\"((?:[^\"\\]|\\.)*)\"$", text or "", re.MULTILINE)

@@ -29,6 +29,7 @@ BINDER_FOLDERS = ("binder", ".binder")
 OUR_FIRST_LINES = {
     "Dockerfile": "# Binder builds this file into the image behind your badge.",
     "install.R": "# install.R: the R packages this project needs.",
+    "keep-binder-warm.yml": "# Keeps the badge launching while nobody commits. Once a week it builds the",
 }
 _GITHUB_REMOTE = re.compile(
     r"^(?:https?://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com(?::\d+)?/)"

@@ -91,6 +91,26 @@ def test_the_badge_and_workflow_follow_origin_and_the_checked_out_branch(tmp_pat
     assert "    git push origin HEAD:gh-pages" in again.stdout
 
 
+def test_a_keep_warm_workflow_of_the_users_own_is_neither_reported_nor_read_for_its_branch(tmp_path):
+    """A keep-binder-warm.yml this template did not write, with a ref: line
+    of the same indentation and a schedule, on a branch that is not the
+    default one: it is kept, and nothing is said of its branch."""
+    own = ('name: My keep-warm\non:\n  schedule:\n    - cron: "0 3 * * 1"\njobs:\n  warm:\n'
+           '    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n'
+           '          ref: "other"\n')
+    folder = project(tmp_path, {"README.md": "# Soil\n", "a.R": "library(tinyA)\n",
+                                ".github/workflows/keep-binder-warm.yml": own}, branch="dev",
+                     origin="https://github.com/octo-cat/analysis.git")
+    # origin's default branch, main, as last fetched: one commit, of nothing.
+    empty = git(folder, "commit-tree", "-m", "empty", git(folder, "hash-object", "-t", "tree", os.devnull).strip())
+    git(folder, "update-ref", "refs/remotes/origin/main", empty.strip())
+    git(folder, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    result = add_binder(folder)
+    assert result.returncode == 0, result.stderr
+    assert (folder / ".github/workflows/keep-binder-warm.yml").read_text() == own
+    assert "keeps branch" not in result.stdout and "on its schedule" not in result.stdout
+
+
 def test_an_answer_given_wins_over_origin_and_is_said(tmp_path):
     folder = project(tmp_path, {"README.md": "# Soil\n"}, origin="https://github.com/someone/soil.git")
     result = add_binder(folder, "github_user=octo-cat")
